@@ -1,0 +1,325 @@
+"""Find metrics (quantities reported or promised) and fill every ANNOTATION.md field.
+
+A scanner, not one big regex: each number found in the text is read outward, first
+the magnitude and unit after it, then qualifier cues on both sides, then the clause
+around it for change, base period, period, target/achievement and subject. The word
+lists live in ``pipeline/lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import lexicon
+from pipeline.extract.numbers import parse_arabic, parse_chinese
+from pipeline.extract.subjects import subject_after, trim_subject
+from pipeline.extract.units import DENOMINATORS
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+NUMBER = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE})")
+RANGE_DASH = re.compile(r"\s*[-—–~～至到]{1,2}\s*")
+SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+CLAUSE_BREAK = "，。；！？：,;!?\n"
+PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]五)”?")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+BASE = re.compile(
+    r"(?:较|比|相比|与)(?:“)?(?P<base>[^，。；“”、\d%]{1,12}?|\d{4}年)(?:”)?(?:同期)?(?:相比)?"
+    r"(?=增长|下降|提高|减少|增加|降低|上升|提升|增|降|减|多|少|翻)"
+)
+# Units that make even a small Chinese numeral a measurement (两亿元, 三公里), as
+# opposed to the text's own counting (三个方面, 一批, 五年).
+MEASURE_UNITS = {"元", "美元", "欧元", "港元", "公里", "米", "平方公里", "平方米", "亩", "公顷", "吨", "公斤",
+                 "千瓦", "千瓦时", "%", "倍", "百分点", "立方米", "万", "成"}
+
+
+@dataclass
+class Metric:
+    raw_text: str
+    value: float
+    unit: str
+    char_start: int
+    char_end: int
+    qualifier: str = "exact"
+    change: str = "none"
+    base_period: str | None = None
+    period: str | None = None
+    value_high: float | None = None
+    kind: str = "achievement"
+    subject: str | None = None
+    sentence: str = ""
+
+
+@cache
+def _sorted_keys(name: str) -> tuple[str, ...]:
+    return tuple(sorted(lexicon.cues()[name], key=len, reverse=True))
+
+
+@cache
+def _unit_surfaces() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.units(), key=len, reverse=True))
+
+
+def _match_prefix(text: str, pos: int, options: tuple[str, ...]) -> str | None:
+    for option in options:
+        if text.startswith(option, pos):
+            return option
+    return None
+
+
+def _match_suffix(text: str, end: int, options: tuple[str, ...], window: int = 4) -> str | None:
+    before = text[max(0, end - window):end]
+    for option in options:
+        if before.endswith(option):
+            return option
+    return None
+
+
+def _read_unit(text: str, pos: int) -> tuple[str, str, int] | None:
+    """(surface, normalised unit, end) of the unit at ``pos``, with a /denominator if any."""
+    if text.startswith("成", pos):
+        return "成", "成", pos + 1
+    surface = _match_prefix(text, pos, _unit_surfaces())
+    if surface is None:
+        return None
+    unit, end = lexicon.units()[surface], pos + len(surface)
+    if text.startswith("/", end):
+        denominator = _match_prefix(text, end + 1, DENOMINATORS)
+        if denominator:
+            unit, end = f"{unit}/{denominator}", end + 1 + len(denominator)
+    return surface, unit, end
+
+
+def _number_value(m: re.Match) -> float | None:
+    return parse_arabic(m["ar"]) if m["ar"] else parse_chinese(m["cn"])
+
+
+def _is_not_a_quantity(text: str, m: re.Match) -> bool:
+    """Codes, names, ordinals and footnotes: PM2.5, S43, 5G, 第十六届, ［1］."""
+    start, end = m.start(), m.end()
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isascii() and (before.isalpha() or before in ".#/_-+"):
+        return True
+    if after.isascii() and after.isalpha():
+        return True
+    if before in "第[【" or (before == "(" and after == ")"):
+        return True
+    if after == "+":
+        return True
+    return any(text.startswith(w, end) for w in lexicon.cues()["not_unit_after"])
+
+
+def _magnitude(text: str, pos: int) -> tuple[float, int]:
+    mags = lexicon.cues()["magnitudes"]
+    for surface in sorted(mags, key=len, reverse=True):
+        if text.startswith(surface, pos):
+            return float(mags[surface]), pos + len(surface)
+    return 1.0, pos
+
+
+def _read_share(text: str, m: re.Match) -> tuple[float, float, str, int, str | None] | None:
+    """Shares written as words or fractions: 一半, 三分之一, 百分之二十, 千分之三, 占…1/5."""
+    pos = m.end()
+    if m["cn"] == "一" and text.startswith("半", pos):
+        return 50.0, 1.0, "%", pos + 1, None
+    if text.startswith("分之", pos):
+        numerator = NUMBER.match(text, pos + 2)
+        value = _number_value(numerator) if numerator else None
+        if value is None:
+            return None
+        if m["cn"] in ("百", "千"):
+            return value, 1.0, "%" if m["cn"] == "百" else "‰", numerator.end(), None
+        denominator = _number_value(m)
+        return (round(value / denominator * 100, 4), 1.0, "%", numerator.end(), None) if denominator else None
+    fraction = re.match(r"/(\d+)(?![\d.])", text[pos:pos + 6])
+    if m["ar"] and fraction and "占" in text[max(0, m.start() - 3):m.start()] and int(fraction[1]):
+        return round(parse_arabic(m["ar"]) / int(fraction[1]) * 100, 4), 1.0, "%", pos + fraction.end(), None
+    return None
+
+
+def _read_quantity(text: str, m: re.Match) -> tuple[float, float, str, int, str | None] | None:
+    """(value, magnitude, unit, end, infix qualifier) for the number matched by ``m``."""
+    share = _read_share(text, m)
+    if share is not None:
+        return share
+    value = _number_value(m)
+    if value is None:
+        return None
+    pos = m.end()
+    infix = None
+    factor = 1.0
+    unit = _read_unit(text, pos)
+    if unit is None:
+        infix_word = _match_prefix(text, pos, ("多", "余"))
+        if infix_word:
+            infix, pos = lexicon.cues()["qualifier_infix"][infix_word], pos + 1
+        factor, pos = _magnitude(text, pos) if m["ar"] or not infix else (1.0, pos)
+        if infix is None and (word := _match_prefix(text, pos, ("多", "余"))):
+            infix, pos = lexicon.cues()["qualifier_infix"][word], pos + 1
+        unit = _read_unit(text, pos)
+        if unit is None:
+            return None
+    _surface, normalised, end = unit
+    return value, factor, normalised, end, infix
+
+
+def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str) -> bool:
+    if unit in ("%", "‰") and m["cn"]:
+        return True  # 一半, 三分之一, 百分之二十
+    if m["cn"] and factor == 1.0 and value < 10 and unit not in MEASURE_UNITS:
+        return False  # 三个方面, 一批, 五年: the text counting its own points
+    if unit == "年" and m["ar"] and factor == 1.0 and 1900 <= value <= 2100 and "." not in m["ar"]:
+        return False  # a year dates a figure; it is a period, not a metric
+    return not (unit == "次" and m["cn"] and text.startswith(("全会", "会议", "代表大会"), m.end() + 1))
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    a = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+    ends = [i for i in (text.find(c, end) for c in "。！？!?\n") if i >= 0]
+    b = min(ends) + 1 if ends else len(text)
+    if b <= len(text) and text[b - 1:b] == "\n":
+        b -= 1
+    return a, b
+
+
+def _clause_start(text: str, start: int, floor: int) -> int:
+    return max([floor] + [text.rfind(c, floor, start) + 1 for c in CLAUSE_BREAK])
+
+
+def _find_change(segment: str) -> str:
+    best, best_at = "none", -1
+    for direction in ("increase", "decrease"):
+        for word in lexicon.cues()[direction]:
+            if len(word) < 2:
+                continue
+            at = segment.rfind(word)
+            if at > best_at:
+                best, best_at = direction, at
+    return best
+
+
+def _find_kind(prefix: str) -> str:
+    masked = prefix
+    for word in lexicon.cues()["not_target"] + ["主要", "重要", "需要", "要求", "只要", "要素", "纲要", "必要", "要点"]:
+        masked = masked.replace(word, "\0" * len(word))
+    return "target" if any(w in masked for w in lexicon.cues()["target"]) else "achievement"
+
+
+def _find_period(prefix: str, base_span: tuple[int, int] | None) -> str | None:
+    found: list[tuple[int, str]] = []
+    for pattern in (PLAN_PERIOD, YEAR):
+        for p in pattern.finditer(prefix):
+            if base_span and p.start() < base_span[1] and p.end() > base_span[0]:
+                continue
+            if prefix[max(0, p.start() - 2):p.start()].endswith(("较", "比", "与", "较“", "比“")):
+                continue  # 较“十三五”: a comparison base, not the figure's own period
+            found.append((p.end(), p.group(1)))
+    if "年均" in prefix:
+        found.append((prefix.rfind("年均") + 2, "年均"))
+    return max(found)[1] if found else None
+
+
+def _find_base(segment: str) -> tuple[str | None, tuple[int, int] | None]:
+    if "同比" in segment:
+        at = segment.rfind("同比")
+        return "上年同期", (at, at + 2)
+    if "环比" in segment:
+        at = segment.rfind("环比")
+        return "上期", (at, at + 2)
+    found = None
+    for b in BASE.finditer(segment):
+        found = b
+    if not found:
+        return None, None
+    return found["base"].strip("“”\"' "), found.span()
+
+
+def extract_metrics(text: str) -> list[Metric]:
+    metrics: list[Metric] = []
+    consumed_until = 0
+    for m in NUMBER.finditer(text):
+        if m.start() < consumed_until or _is_not_a_quantity(text, m):
+            continue
+        quantity = _read_quantity(text, m)
+        if quantity is None:
+            quantity = _read_range_first(text, m)
+            if quantity is None:
+                continue
+        value, factor, unit, end, qualifier = quantity
+        if not _plausible(text, m, value, factor, unit):
+            continue
+        metric = _build(text, m, value * factor, unit, end, qualifier)
+        consumed_until = metric.char_end
+        metrics.append(metric)
+    _describe(text, metrics)
+    return metrics
+
+
+def _read_range_first(text: str, m: re.Match) -> tuple[float, float, str, int, str | None] | None:
+    """5—6%: the first number has no unit of its own; read the unit after the second."""
+    dash = RANGE_DASH.match(text, m.end())
+    if not dash or not m["ar"]:
+        return None
+    second = NUMBER.match(text, dash.end())
+    if not second or not second["ar"]:
+        return None
+    quantity = _read_quantity(text, second)
+    if quantity is None:
+        return None
+    _, factor, unit, _end, _infix = quantity
+    return parse_arabic(m["ar"]), factor, unit, m.end(), None
+
+
+def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str | None) -> Metric:
+    start = m.start()
+    qualifier = infix or "exact"
+    before = _match_suffix(text, start, _sorted_keys("qualifier_before"))
+    if before:
+        qualifier = lexicon.cues()["qualifier_before"][before]
+        start -= len(before)
+    value_high = None
+    dash = RANGE_DASH.match(text, end)
+    second = NUMBER.match(text, dash.end()) if dash and m["ar"] else None
+    if second and second["ar"] and not _is_not_a_quantity(text, second):
+        after = _read_quantity(text, second)
+        if after and after[2] == unit:
+            value_high, end = after[0] * after[1], after[3]
+            qualifier = "ge" if qualifier == "exact" else qualifier
+    after_word = _match_prefix(text, end, _sorted_keys("qualifier_after"))
+    if after_word and not (after_word in ("多", "余") and infix):
+        qualifier = lexicon.cues()["qualifier_after"][after_word]
+        end += len(after_word)
+    if unit == "成":
+        value, unit = value * 10, "%"
+        value_high = value_high * 10 if value_high is not None else None
+    return Metric(text[start:end], value, unit, start, end, qualifier, value_high=value_high)
+
+
+def _describe(text: str, metrics: list[Metric]) -> None:
+    """Fill change, base, period, kind, subject and sentence from each metric's context."""
+    previous_end = 0
+    previous: Metric | None = None
+    for metric in metrics:
+        s_start, s_end = _sentence_bounds(text, metric.char_start, metric.char_end)
+        metric.sentence = text[s_start:s_end]
+        floor = max(s_start, previous_end if previous and previous.char_end > s_start else s_start)
+        c_start = _clause_start(text, metric.char_start, floor)
+        segment = text[c_start:metric.char_start]
+        metric.change = _find_change(segment)
+        metric.base_period, base_span = _find_base(segment)
+        prefix = text[s_start:metric.char_start]
+        offset = c_start - s_start
+        metric.period = _find_period(prefix, (base_span[0] + offset, base_span[1] + offset) if base_span else None)
+        metric.kind = _find_kind(prefix)
+        own_words = segment[base_span[1]:] if base_span else segment
+        subject = trim_subject(own_words)
+        same_sentence = previous is not None and previous.char_end > s_start
+        same_clause = same_sentence and previous.char_end >= c_start
+        if not subject and same_sentence and (same_clause or metric.base_period or metric.change != "none"):
+            subject = previous.subject
+        subject = subject or trim_subject(own_words, strict=False) or subject_after(text, metric.char_end)
+        metric.subject = subject or None
+        previous_end, previous = metric.char_end, metric

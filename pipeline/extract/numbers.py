@@ -1,0 +1,66 @@
+"""Read Arabic, Chinese and mixed numerals once a span is isolated.
+
+Written here rather than taken from cn2an because policy text needs the colloquial
+forms (一万二 = 12000, 两 = 2) and a strict refusal of digit runs that are names,
+not numbers (十四五 is a plan period, 四五 is not 45).
+"""
+
+from __future__ import annotations
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+
+
+def parse_arabic(token: str) -> float:
+    return float(token.replace(",", ""))
+
+
+def _parse_section(s: str) -> int | None:
+    """A numeral below 万: 三千五百, 十五, 二十, 一百零五, 三千五 (= 3500)."""
+    if not s:
+        return 0
+    total, digit, last_unit, zero_seen = 0, None, None, False
+    for ch in s:
+        if ch in "零〇":
+            zero_seen = True
+        if ch in DIGITS:
+            if digit is not None and DIGITS[ch] != 0 and digit != 0:
+                return None  # two digits in a row: 四五, 十四五
+            digit = DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            unit = SMALL_UNITS[ch]
+            if last_unit is not None and unit >= last_unit:
+                return None
+            total += (1 if digit is None and unit == 10 else (digit if digit is not None else -1)) * unit
+            if digit is None and unit != 10:
+                return None
+            digit, last_unit = None, unit
+        else:
+            return None
+    if digit:
+        # 三千五 means 3500: a trailing digit takes the next smaller unit.
+        total += digit * (last_unit // 10 if last_unit and last_unit > 10 and not zero_seen else 1)
+    return total
+
+
+def parse_chinese(token: str) -> float | None:
+    """Value of a Chinese numeral, or None when the characters are not one number."""
+    if not token or any(ch not in CHINESE_NUMERAL_CHARS for ch in token):
+        return None
+    total = 0
+    rest = token
+    for big_char, big in (("亿", BIG_UNITS["亿"]), ("万", BIG_UNITS["万"])):
+        if big_char in rest:
+            head, _, rest = rest.partition(big_char)
+            value = _parse_section(head) if head else 1
+            if value is None or big_char in rest:
+                return None
+            total += value * big
+            if rest and all(ch in DIGITS for ch in rest) and len(rest) == 1:
+                return float(total + DIGITS[rest] * big // 10)  # 一万二 = 12000
+    tail = _parse_section(rest)
+    if tail is None:
+        return None
+    return float(total + tail)

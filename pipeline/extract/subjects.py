@@ -1,0 +1,82 @@
+"""Find what a metric measures, in the text's own words.
+
+Usually the words just before the number in its clause (城区污水处理能力达到64万吨/日),
+minus verbs and cue words; when those are only a verb or end a list (完成508个入河排污口…,
+…等10多项国家级试点), the noun phrase after the unit, cut where jieba sees a verb.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import jieba
+import jieba.posseg as pseg
+
+from pipeline import lexicon
+
+_EDGE_PUNCT = " “”‘’\"'（）()、《》：:·-—"
+_STOP_WORDS = {"全面", "实现", "全部", "已", "均", "都", "已经", "持续", "分别", "正在"}
+_NOUNISH = ("n", "vn", "an", "b", "j", "l", "f", "s", "nz", "ns", "nt", "eng", "x", "m", "q", "a")
+MAX_SUBJECT = 24
+
+jieba.setLogLevel(60)
+
+
+@cache
+def _trim_lists() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    cues = lexicon.cues()
+    end = tuple(sorted(cues["subject_trim_end"], key=len, reverse=True))
+    start = tuple(sorted(cues["subject_trim_start"], key=len, reverse=True))
+    return end, start, frozenset(cues["count_verbs"])
+
+
+def trim_subject(segment: str, strict: bool = True) -> str:
+    """Strip cue words and verbs at the edges of the words before a number.
+
+    The lenient pass keeps change and period words, for when they are all there is
+    to name the figure (确保年均增幅不低于20%).
+    """
+    return _trim(segment, strict)
+
+
+_KEEP_WHEN_LENIENT = ("增幅", "降幅", "年均", "增长", "下降")
+
+
+def _trim(segment: str, strict: bool) -> str:
+    trim_end, trim_start, count_verbs = _trim_lists()
+    if not strict:
+        trim_end = tuple(w for w in trim_end if w not in _KEEP_WHEN_LENIENT)
+        trim_start = tuple(w for w in trim_start if w not in _KEEP_WHEN_LENIENT)
+    s = segment.strip(_EDGE_PUNCT)
+    changed = True
+    while changed and s:
+        changed = False
+        for w in trim_end:
+            if s.endswith(w):
+                s, changed = s[: -len(w)].rstrip(_EDGE_PUNCT), True
+                break
+        for w in trim_start:
+            if s.startswith(w) and len(s) > len(w):
+                s, changed = s[len(w):].lstrip(_EDGE_PUNCT), True
+                break
+        if s.endswith("的"):
+            s, changed = s[:-1], True
+    if len(s) < 2 or s in count_verbs or s.endswith("等") or s.rstrip("了") in count_verbs:
+        return ""
+    return s[-MAX_SUBJECT:]
+
+
+def subject_after(text: str, pos: int) -> str:
+    """The noun phrase right after a count (508个|入河排污口分类整治)."""
+    clause_end = min([i for i in (text.find(c, pos) for c in "，。；！？,;!?\n") if i >= 0] or [len(text)])
+    tail = text[pos:clause_end].lstrip("的（）()只")
+    words = []
+    for word, flag in pseg.cut(tail[:40]):
+        verb = flag.startswith("v") and flag != "vn" and len(word) > 1
+        if word in _STOP_WORDS or verb or flag.startswith(("d", "p", "u", "c", "r")) and word not in "和及与":
+            break
+        if not (flag.startswith(_NOUNISH) or word in "、和及与" or flag.startswith("v")):
+            break
+        words.append(word)
+    s = "".join(words).strip(_EDGE_PUNCT + "和及与")
+    return s[:MAX_SUBJECT] if len(s) >= 2 else ""

@@ -1,0 +1,80 @@
+"""Source defects a careful reader would report: repeats and one name given two ways."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CLAUSE = re.compile(r"[^，。；！？：,;!?\n]+")
+# A plenary named by session and meeting number, e.g. 自治区党委十三届十次全会.
+_PLENARY = re.compile(
+    r"(?P<body>自治区党委|省委|市委|区委|县委|州委|盟委|旗委|党委|党的)"
+    r"(?P<term>[一二三四五六七八九十]+)届(?P<session>[一二三四五六七八九十]+)(?:次|中)全会"
+)
+MIN_REPEAT_CHARS = 20
+
+
+@dataclass(frozen=True)
+class Defect:
+    kind: str
+    start: int
+    end: int
+    detail: str
+
+
+def repeated_passages(text: str) -> list[Defect]:
+    """Runs of clauses printed twice (copy-paste slips in the source).
+
+    Compared clause by clause so that a repeat inside different sentences is still found.
+    """
+    clauses = [(m.start(), m.end(), m.group()) for m in _CLAUSE.finditer(text)]
+    first_seen: dict[str, int] = {}
+    found: list[Defect] = []
+    covered_until = -1
+    for j, (start, _end, clause) in enumerate(clauses):
+        if len(clause) < 6:
+            continue
+        i = first_seen.setdefault(clause, j)
+        if i == j or start < covered_until:
+            continue
+        if j > 0 and i > 0 and clauses[j - 1][2] == clauses[i - 1][2]:
+            continue  # the run is reported from its first clause
+        k = 0
+        while j + k < len(clauses) and i + k < j and clauses[i + k][2] == clauses[j + k][2]:
+            k += 1
+        a, b = clauses[j][0], clauses[j + k - 1][1]
+        if i > 0 and j - 1 > i:
+            # The repeat may begin inside the clause before (将推动… / 推动…): take the shared tail.
+            prev_i, prev_j = clauses[i - 1][2], clauses[j - 1][2]
+            tail = 0
+            while tail < min(len(prev_i), len(prev_j)) and prev_i[-1 - tail] == prev_j[-1 - tail]:
+                tail += 1
+            if tail >= 6:
+                a = clauses[j - 1][1] - tail
+
+        if b - a >= MIN_REPEAT_CHARS:
+            found.append(Defect("repeated_passage", a, b,
+                                f"{text[a:b]} (first printed at offset {clauses[i][0]})"))
+            covered_until = b
+    return found
+
+
+def inconsistent_references(text: str) -> list[Defect]:
+    """The same plenary (body and meeting number) named with different session numbers."""
+    by_meeting: dict[tuple[str, str], dict[str, int]] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for m in _PLENARY.finditer(text):
+        variants = by_meeting.setdefault((m["body"], m["session"]), {})
+        variants[m.group()] = variants.get(m.group(), 0) + 1
+        spans.setdefault(m.group(), (m.start(), m.end()))
+    found = []
+    for variants in by_meeting.values():
+        if len(variants) < 2:
+            continue
+        canonical = max(variants, key=lambda v: (variants[v], -spans[v][0]))
+        for variant in variants:
+            if variant != canonical:
+                a, b = spans[variant]
+                found.append(Defect("inconsistent_reference", a, b,
+                                    f"{variant} (x{variants[variant]}) vs {canonical} (x{variants[canonical]})"))
+    return found

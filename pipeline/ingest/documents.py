@@ -1,0 +1,124 @@
+"""Ingest one source record into a normalised document with its repairs and defects."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.defects import Defect, inconsistent_references, repeated_passages
+from pipeline.ingest.lines import MARKDOWN_HEADING, ends_sentence, is_headline_like, is_prose
+from pipeline.ingest.normalize import assemble, offset_map_json, split_paragraphs
+from pipeline.ingest.page_breaks import repair_page_breaks
+from pipeline.ingest.sources import SourceRecord
+
+_FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年.\-/]\s*(?P<m>\d{1,2})\s*[月.\-/]\s*(?P<d>\d{1,2})\s*日?")
+_COMPACT_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
+
+
+@dataclass
+class IngestedDocument:
+    doc_id: str
+    source_name: str
+    sha256: str
+    encoding: str
+    raw_text: str
+    text: str
+    origin: list[int]
+    meta: dict
+    title: str
+    date: str
+    truncated: bool
+    defects: list[Defect] = field(default_factory=list)
+
+    @property
+    def joins(self) -> list[Defect]:
+        return [d for d in self.defects if d.kind == "page_break_join"]
+
+
+def _iso_date(m: re.Match) -> str | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if 1 <= mo <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def infer_title(text: str) -> str:
+    """A first line that looks like a title (markdown heading or a short unpunctuated line)."""
+    first, _, rest = text.partition("\n")
+    heading = MARKDOWN_HEADING.match(first)
+    if heading:
+        return heading["title"]
+    if rest and is_headline_like(first) and not is_prose(first):
+        return first
+    return ""
+
+
+def infer_date(text: str, source_name: str) -> str:
+    for m in _FULL_DATE.finditer(text[:400]):
+        if iso := _iso_date(m):
+            return iso
+    m = _COMPACT_DATE.search(source_name)
+    return (_iso_date(m) or "") if m else ""
+
+
+def is_truncated(text: str) -> bool:
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    return bool(last) and is_prose(last) and not ends_sentence(last)
+
+
+def ingest_record(record: SourceRecord) -> IngestedDocument:
+    """Decode, normalise, repair and inspect one record. Raises DecodeError for unreadable bytes."""
+    if record.text is not None:
+        raw, encoding = record.text, "utf-8"
+        if not raw.strip():
+            from pipeline.ingest.decode import DecodeError
+
+            raise DecodeError(f"{record.source_name}: text is empty or whitespace only")
+    else:
+        raw, encoding = decode_bytes(record.data, record.source_name)
+    paragraphs, joins = repair_page_breaks(split_paragraphs(raw))
+    text, origin = assemble(paragraphs)
+    defects = []
+    for j in joins:
+        at = bisect.bisect_left(origin, j.right_raw_start)
+        defects.append(Defect("page_break_join", at, at, f"{j.left_tail} | {j.right_head}"))
+    truncated = is_truncated(text)
+    if truncated:
+        tail = text.rstrip().rsplit("\n", 1)[-1]
+        defects.append(Defect("truncated", len(text), len(text), f"ends mid-sentence: …{tail[-20:]}"))
+    defects += repeated_passages(text) + inconsistent_references(text)
+    defects.sort(key=lambda d: (d.start, d.kind))
+    meta = record.meta
+    return IngestedDocument(
+        doc_id=record.doc_id, source_name=record.source_name, sha256=record.sha256, encoding=encoding,
+        raw_text=raw, text=text, origin=origin, meta=meta,
+        title=meta.get("title") or infer_title(text),
+        date=meta.get("date") or infer_date(text, record.source_name),
+        truncated=truncated, defects=defects,
+    )
+
+
+def document_row(doc: IngestedDocument, code_version: str) -> dict:
+    return {
+        "doc_id": doc.doc_id, "source_name": doc.source_name, "title": doc.title or None,
+        "date": doc.date or None, "publisher": doc.meta.get("publisher"),
+        "source_url": doc.meta.get("source_url"), "license": doc.meta.get("license"),
+        "encoding": doc.encoding, "sha256": doc.sha256, "text": doc.text, "char_count": len(doc.text),
+        "offset_map": offset_map_json(doc.origin), "truncated": doc.truncated,
+        "page_break_joins": len(doc.joins), "code_version": code_version,
+    }
+
+
+def defect_rows(doc: IngestedDocument, code_version: str) -> list[dict]:
+    rows = []
+    for d in doc.defects:
+        raw = doc.origin[d.start] if d.start < len(doc.origin) else (doc.origin[-1] + 1 if doc.origin else 0)
+        rows.append({
+            "defect_id": f"{doc.doc_id}:{d.kind}:{d.start}", "doc_id": doc.doc_id, "kind": d.kind,
+            "action": "repaired" if d.kind == "page_break_join" else "flagged",
+            "char_start": d.start, "char_end": d.end, "raw_offset": raw, "detail": d.detail,
+            "code_version": code_version,
+        })
+    return rows

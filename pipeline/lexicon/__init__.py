@@ -1,0 +1,53 @@
+"""Word lists the extractors read: titles, surnames, units, cue words.
+
+Each list is a data file beside this module, with a note on where its entries come
+from, so that extending the vocabulary never means editing code.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+@cache
+def titles() -> tuple[str, ...]:
+    """Office titles, longest first so that 党组书记 wins over 书记."""
+    return tuple(sorted(set(_lines("titles.txt")), key=len, reverse=True))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(w for line in _lines("surnames.txt") for w in line.split())
+
+
+@cache
+def org_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(set(_lines("org_suffixes.txt")), key=len, reverse=True))
+
+
+@cache
+def units() -> dict[str, str]:
+    """Surface form -> normalised unit (千米 -> 公里, 个百分点 -> 百分点)."""
+    table = {}
+    for line in _lines("units.tsv"):
+        surface, _, unit = line.partition("\t")
+        table[surface.strip()] = (unit.strip() or surface.strip())
+    return table
+
+
+@cache
+def cues() -> dict:
+    return json.loads((DATA / "cues.json").read_text(encoding="utf-8"))

@@ -1,0 +1,43 @@
+"""The dataset card (README.md) of a release, in the Hugging Face style."""
+
+from __future__ import annotations
+
+import html
+
+from pipeline import schemas
+
+
+def _cell(text: str) -> str:
+    return html.escape(str(text or "")).replace("|", "\\|").replace("\n", " ")
+
+
+def dataset_card(package: dict, counts: dict[str, int]) -> str:
+    tables = sorted(counts)
+    lines = ["---", "license: cc-by-4.0", "language:", "- zh", "pretty_name: " + package["title"], "configs:"]
+    for t in tables:
+        lines += [f"- config_name: {t}", "  data_files:", "  - split: train", f"    path: {t}.parquet"]
+    lines += ["---", "", f"# {package['title']} {package['version']}", "",
+              "Facts extracted from Chinese government and policy text: people and their offices, "
+              "reported and promised metrics, document sections, and every ingest repair and source defect. "
+              "Every row carries its document, character offsets into `documents.text` and the code version.",
+              "", "## Tables", ""]
+    for t in tables:
+        meta = schemas.load(t)
+        lines += [f"### {t} ({counts[t]} rows)", "", _cell(meta.description), "",
+                  "| column | type | required | description | 说明 |", "|---|---|---|---|---|"]
+        for f in meta.fields:
+            lines.append(f"| {f.name} | {f.type} | {'yes' if f.required else ''} | {_cell(f.description)} | "
+                         f"{_cell(f.description_zh)} |")
+        lines.append("")
+    prov = package["x_provenance"]
+    lines += ["## How it was made", "",
+              f"Pipeline {prov['pipeline_version']} (code version {prov['code_version']}, "
+              f"commit {prov['git_commit'] or 'unknown'}), from {len(prov['inputs'])} input document(s). "
+              "Each table passed its Great Expectations suite (see `validation.json`) before publication. "
+              "Checksums of every file are in `datapackage.json`.", "",
+              "## Known limits", "",
+              "Extraction is rule-based (lexicons in `pipeline/lexicon`); subjects are the text's own words "
+              "and may be longer or shorter than a human would choose. Metrics meaning follows ANNOTATION.md.", "",
+              "## Citation", "", "```", f"{package['name']}, version {package['version']} ({package['created'][:10]}).",
+              "```", ""]
+    return "\n".join(lines)

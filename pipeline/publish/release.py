@@ -1,0 +1,178 @@
+"""Publish a release: write to a temporary directory, then rename into place.
+
+A release directory is never rewritten. ``catalog.json`` is replaced atomically and
+only after the release directory is complete, so a run killed at any point leaves
+the previous release and catalog intact.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import CODE_VERSION, __version__, schemas
+from pipeline.publish.card import dataset_card
+from pipeline.publish.files import jsonl_bytes, sha256_file, write_table
+from pipeline.publish.versioning import bump
+
+DATASET_NAME = "cn-policy-text-facts"
+LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+           "title": "Creative Commons Attribution 4.0"}
+RELEASES_DIR = "releases"
+DEPENDENCIES = ("dagster", "great-expectations", "pandas", "pyarrow", "jieba")
+
+
+class PublishError(RuntimeError):
+    pass
+
+
+@dataclass
+class PublishResult:
+    version: str
+    path: Path
+    created_new: bool
+    row_counts: dict[str, int]
+
+
+@contextmanager
+def outputs_lock(outputs: Path):
+    """One publisher at a time per outputs directory; a second one fails clearly."""
+    outputs.mkdir(parents=True, exist_ok=True)
+    with (outputs / ".lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise PublishError(f"{outputs}: another build is publishing here; try again when it ends") from err
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def read_catalog(outputs: Path) -> dict:
+    path = outputs / "catalog.json"
+    if not path.exists():
+        return {"latest": None, "versions": []}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _write_json_atomic(path: Path, data: dict) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def git_commit() -> str | None:
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5,
+                             cwd=Path(__file__).resolve().parent)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def content_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
+    """sha256 over every table's canonical JSONL: equal data, equal fingerprint."""
+    h = hashlib.sha256()
+    for table in sorted(frames):
+        h.update(table.encode())
+        h.update(jsonl_bytes(table, frames[table]))
+    return h.hexdigest()
+
+
+def _provenance(sources: list[dict]) -> dict:
+    versions = {}
+    for dist in DEPENDENCIES:
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[dist] = None
+    return {"pipeline_version": __version__, "code_version": CODE_VERSION, "git_commit": git_commit(),
+            "dependencies": versions, "inputs": sources}
+
+
+def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: list[dict],
+                    validation: dict[str, dict]) -> PublishResult:
+    """Write a new release if the data or schemas changed; otherwise return the latest."""
+    outputs = Path(outputs)
+    table_schemas = {t.name: t.table_schema() for t in schemas.all_tables() if t.name in frames}
+    fingerprint = content_fingerprint(frames)
+    with outputs_lock(outputs):
+        catalog = read_catalog(outputs)
+        latest = next((v for v in catalog["versions"] if v["version"] == catalog.get("latest")), None)
+        old_schemas = {}
+        if latest:
+            old_pkg = json.loads((outputs / latest["path"] / "datapackage.json").read_text(encoding="utf-8"))
+            old_schemas = {r["name"]: r["schema"] for r in old_pkg["resources"] if r["format"] == "parquet"}
+        changed = latest is None or latest.get("content_sha256") != fingerprint
+        version = bump(latest["version"] if latest else None, old_schemas, table_schemas, changed)
+        counts = {t: len(df) for t, df in frames.items()}
+        if version is None:
+            return PublishResult(latest["version"], outputs / latest["path"], False, latest.get("rows", counts))
+        rel_path = f"{RELEASES_DIR}/{version}"
+        final = outputs / rel_path
+        if final.exists():
+            raise PublishError(f"{final}: release directory already exists; releases are never rewritten")
+        created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        tmp = outputs / f".tmp-{uuid.uuid4().hex}"
+        tmp.mkdir(parents=True)
+        try:
+            package = _write_files(frames, tmp, version, created, table_schemas, sources, validation,
+                                   fingerprint)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        entry = {"version": version, "path": rel_path, "created": created, "rows": counts,
+                 "datapackage_sha256": sha256_file(final / "datapackage.json"),
+                 "content_sha256": fingerprint, "code_version": CODE_VERSION}
+        catalog = {"name": DATASET_NAME, "latest": version,
+                   "versions": [entry] + [v for v in catalog["versions"] if v["version"] != version]}
+        _write_json_atomic(outputs / "catalog.json", catalog)
+        del package
+        return PublishResult(version, final, True, counts)
+
+
+def _write_files(frames, directory: Path, version: str, created: str, table_schemas: dict,
+                 sources: list[dict], validation: dict[str, dict], fingerprint: str) -> dict:
+    resources = []
+    for table in sorted(frames):
+        written = write_table(table, frames[table], directory)
+        meta = schemas.load(table)
+        for fmt, path in written.items():
+            resources.append({
+                "name": table if fmt == "parquet" else f"{table}-jsonl",
+                "type": "table", "path": path.name, "format": fmt,
+                "mediatype": "application/vnd.apache.parquet" if fmt == "parquet" else "application/jsonl",
+                "encoding": "utf-8", "bytes": path.stat().st_size, "hash": f"sha256:{sha256_file(path)}",
+                "title": meta.title, "description": meta.description, "schema": table_schemas[table],
+            })
+    (directory / "validation.json").write_text(
+        json.dumps(validation, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    package = {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": DATASET_NAME, "title": "Facts from Chinese government and policy text",
+        "version": version, "created": created, "licenses": [LICENSE],
+        "sources": [{"title": s["source_name"], "sha256": s["sha256"], **{k: v for k, v in s.items()
+                     if k in ("path", "publisher", "date") and v}} for s in sources],
+        "resources": resources,
+        "x_provenance": _provenance(sources), "x_content_sha256": fingerprint,
+    }
+    (directory / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n",
+                                                encoding="utf-8")
+    (directory / "README.md").write_text(dataset_card(package, {t: len(df) for t, df in frames.items()}),
+                                         encoding="utf-8")
+    return package

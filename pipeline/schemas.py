@@ -1,0 +1,98 @@
+"""Load the table schemas in ``schemas/``, the one place a published column is defined.
+
+Everything else (Arrow schemas for the writers, expectation suites, Dagster column
+metadata, the datapackage) is derived from what this module returns.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pyarrow as pa
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+TABLES = ("documents", "sections", "people", "metrics", "defects", "rejected")
+
+_ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    required: bool
+    description: str
+    description_zh: str
+    enum: tuple[str, ...] | None = None
+    item_type: str | None = None
+
+    @property
+    def arrow_type(self) -> pa.DataType:
+        if self.type == "list":
+            return pa.list_(_ARROW_TYPES[self.item_type or "string"])
+        return _ARROW_TYPES[self.type]
+
+    def table_schema(self) -> dict:
+        """This field as a Frictionless Table Schema v2 field descriptor."""
+        out: dict = {"name": self.name, "type": self.type, "description": self.description,
+                     "description_zh": self.description_zh}
+        if self.item_type:
+            out["itemType"] = self.item_type
+        constraints: dict = {}
+        if self.required:
+            constraints["required"] = True
+        if self.enum:
+            constraints["enum"] = list(self.enum)
+        if constraints:
+            out["constraints"] = constraints
+        return out
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    name: str
+    title: str
+    description: str
+    description_zh: str
+    primary_key: tuple[str, ...]
+    fields: tuple[Field, ...]
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([pa.field(f.name, f.arrow_type, nullable=not f.required) for f in self.fields])
+
+    def table_schema(self) -> dict:
+        return {"fields": [f.table_schema() for f in self.fields], "primaryKey": list(self.primary_key)}
+
+
+@cache
+def load(name: str) -> TableSchema:
+    raw = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    fields = tuple(
+        Field(
+            name=f["name"], type=f["type"], required=bool(f.get("required")),
+            description=f["description"], description_zh=f.get("description_zh", ""),
+            enum=tuple(f["enum"]) if f.get("enum") else None, item_type=f.get("itemType"),
+        )
+        for f in raw["fields"]
+    )
+    return TableSchema(raw["name"], raw.get("title", raw["name"]), raw["description"],
+                       raw.get("description_zh", ""), tuple(raw["primaryKey"]), fields)
+
+
+def all_tables() -> list[TableSchema]:
+    return [load(t) for t in TABLES]

@@ -1,0 +1,57 @@
+"""Parse '<organisation><title>、<title><name>' into its parts.
+
+The same grammar reads interviewee lines (——访…局长汪驰) and sentences
+(市交通运输局局长刘鹏表示), so it lives here and the people extractor reuses it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import lexicon
+
+NAME_CHARS = r"[\u4e00-\u9fff]"
+TITLE_JOINERS = "、兼和及"
+
+
+@dataclass(frozen=True)
+class Role:
+    organization: str
+    titles: tuple[str, ...]
+    person: str
+
+
+@cache
+def title_pattern() -> str:
+    known = "|".join(re.escape(t) for t in lexicon.titles())
+    return rf"(?:常务副|副|代理|代)?(?:{known})"
+
+
+@cache
+def _full_role() -> re.Pattern:
+    t = title_pattern()
+    return re.compile(
+        rf"^(?P<org>.*?)(?P<titles>{t}(?:[{TITLE_JOINERS}]{t})*)"
+        rf"(?P<name>{NAME_CHARS}{{1,3}}(?:·{NAME_CHARS}{{1,6}})?)$"
+    )
+
+
+def split_titles(block: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in re.finditer(title_pattern(), block))
+
+
+def looks_like_name(name: str) -> bool:
+    if not 2 <= len(name) <= 4 and "·" not in name:
+        return False
+    surnames = lexicon.surnames()
+    return name[:1] in surnames or name[:2] in surnames or "·" in name
+
+
+def parse_role(text: str) -> Role | None:
+    """Parse a whole string that is exactly organisation + titles + name."""
+    m = _full_role().match(text.strip())
+    if not m or not looks_like_name(m["name"]):
+        return None
+    return Role(m["org"].strip(), split_titles(m["titles"]), m["name"])

@@ -1,0 +1,111 @@
+"""Turn stage outputs into rows of the published tables, shaped by ``schemas/``.
+
+Kept apart from the stages so that each stage returns plain objects and this is the
+one place that knows column names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+
+import pandas as pd
+
+from pipeline import schemas
+from pipeline.extract.metrics import Metric
+from pipeline.extract.people import PersonMention
+from pipeline.sections.split import Section
+
+
+def section_id(doc_id: str, ordinal: int) -> str:
+    return f"{doc_id}:s{ordinal:03d}"
+
+
+def section_rows(doc_id: str, text: str, sections: list[Section], code_version: str) -> list[dict]:
+    return [{
+        "doc_id": doc_id, "section_id": section_id(doc_id, s.ordinal), "ordinal": s.ordinal, "kind": s.kind,
+        "headline": s.headline, "person": s.person, "organization": s.organization, "titles": list(s.titles),
+        "char_start": s.char_start, "char_end": s.char_end, "body_start": s.body_start,
+        "text": text[s.body_start:s.char_end], "code_version": code_version,
+    } for s in sections]
+
+
+def section_at(sections: list[Section], offset: int) -> Section | None:
+    starts = [s.char_start for s in sections]
+    i = bisect.bisect_right(starts, offset) - 1
+    return sections[i] if i >= 0 and offset < max(sections[i].char_end, sections[i].char_start + 1) else None
+
+
+def metric_rows(doc_id: str, metrics: list[Metric], sections: list[Section], code_version: str) -> list[dict]:
+    rows = []
+    for m in metrics:
+        sec = section_at(sections, m.char_start)
+        rows.append({
+            "metric_id": f"{doc_id}:{m.char_start}-{m.char_end}", "doc_id": doc_id,
+            "section_id": section_id(doc_id, sec.ordinal) if sec else None,
+            "person": sec.person if sec else None, "raw_text": m.raw_text, "value": m.value,
+            "value_high": m.value_high, "unit": m.unit, "qualifier": m.qualifier, "change": m.change,
+            "base_period": m.base_period, "period": m.period, "kind": m.kind, "subject": m.subject,
+            "char_start": m.char_start, "char_end": m.char_end, "sentence": m.sentence,
+            "code_version": code_version,
+        })
+    return rows
+
+
+def people_rows(doc_id: str, text: str, sections: list[Section], mentions: list[PersonMention],
+                code_version: str) -> list[dict]:
+    """Interviewee lines first (from sections), then people named in sentences."""
+    rows = []
+    covered: list[tuple[int, int]] = []
+    for s in sections:
+        if s.kind == "interview" and s.person:
+            line_start = text.rfind("\n", 0, s.body_start - 1) + 1
+            line_end = s.body_start - 1 if text[s.body_start - 1:s.body_start] == "\n" else s.body_start
+            covered.append((line_start, line_end))
+            at = text.find(s.person, line_start, line_end)
+            org_at = text.find(s.organization, line_start, line_end) if s.organization else at
+            start = org_at if org_at >= 0 else at
+            rows.append(_person_row(doc_id, text, s, s.person, s.organization, s.titles, "interviewee_line",
+                                    start, at + len(s.person), code_version))
+    for p in mentions:
+        if any(a <= p.char_start < b for a, b in covered):
+            continue
+        rows.append(_person_row(doc_id, text, section_at(sections, p.char_start), p.person, p.organization,
+                                p.titles, "sentence", p.char_start, p.char_end, code_version))
+    return rows
+
+
+def _person_row(doc_id, text, sec, person, org, titles, source, start, end, code_version) -> dict:
+    return {
+        "person_id": f"{doc_id}:{start}-{end}", "doc_id": doc_id,
+        "section_id": section_id(doc_id, sec.ordinal) if sec else None, "person": person,
+        "organization": org or None, "titles": list(titles), "source": source,
+        "char_start": start, "char_end": end, "raw_text": text[start:end], "code_version": code_version,
+    }
+
+
+def frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    """A DataFrame with exactly the schema's columns, in order, sorted by primary key."""
+    schema = schemas.load(table)
+    df = pd.DataFrame(rows, columns=schema.columns)
+    if len(df):
+        order = [c for c in ("doc_id", "char_start", "char_end") if c in df.columns] + list(schema.primary_key)
+        df = df.sort_values(order, kind="stable").reset_index(drop=True)
+    return df
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """Rows as plain Python values, with pandas' NaN turned back into None."""
+    out = []
+    for row in df.to_dict("records"):
+        clean = {}
+        for k, v in row.items():
+            if isinstance(v, float) and math.isnan(v) or v is pd.NA or v is pd.NaT:
+                v = None
+            elif hasattr(v, "tolist"):
+                v = v.tolist()
+            elif hasattr(v, "item"):
+                v = v.item()
+            clean[k] = v
+        out.append(clean)
+    return out

@@ -1,0 +1,35 @@
+"""The asset graph's shape: a change to it shows up here as a reviewed diff."""
+
+import dagster as dg
+
+from pipeline.definitions import defs
+
+
+def _graph():
+    repo = defs.get_repository_def()
+    return repo.asset_graph
+
+
+def test_graph_runs_from_ingest_to_release():
+    graph = _graph()
+    keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
+    assert keys == {"source_documents", "documents", "defects", "rejected", "sections", "people", "metrics", "release"}
+    release_parents = {k.to_user_string() for k in graph.get(dg.AssetKey("release")).parent_keys}
+    assert {"documents", "sections", "people", "metrics", "defects", "rejected"} <= release_parents
+    assert "source_documents" in {k.to_user_string() for k in graph.get(dg.AssetKey("sections")).parent_keys}
+
+
+def test_every_table_has_a_blocking_expectations_check():
+    checks = {}
+    for c in defs.asset_checks:
+        for spec in c.check_specs:
+            checks[spec.asset_key.to_user_string()] = spec.blocking
+    assert checks == {t: True for t in ("documents", "sections", "people", "metrics", "defects", "rejected")}
+
+
+def test_assets_carry_column_schema_and_code_version():
+    graph = _graph()
+    for table in ("documents", "sections", "people", "metrics", "defects", "rejected"):
+        node = graph.get(dg.AssetKey(table))
+        assert "dagster/column_schema" in node.metadata
+        assert node.code_version

@@ -1,0 +1,11 @@
+"""Helpers shared by tests (imported by name: tests/ is on sys.path via conftest)."""
+
+from pathlib import Path
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_3c2085c3029b20c0.txt"
+
+
+def copy_seed(directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / SEED.name).write_bytes(SEED.read_bytes())
+    return directory

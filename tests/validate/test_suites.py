@@ -1,0 +1,48 @@
+import pytest
+
+from pipeline.build import build_tables
+from pipeline.validate import validate_table
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory):
+    from tests_support import copy_seed
+
+    return build_tables(copy_seed(tmp_path_factory.mktemp("seeds")))[0]
+
+
+def test_all_seed_tables_pass(tables):
+    for name, df in tables.items():
+        report = validate_table(name, df, tables["documents"])
+        assert report.success, (name, [f.__dict__ for f in report.failures])
+
+
+def test_wrong_offsets_fail_the_span_expectation(tables):
+    bad = tables["metrics"].copy()
+    bad.loc[0, "char_start"] = bad.loc[0, "char_start"] + 1
+    report = validate_table("metrics", bad, tables["documents"])
+    assert not report.success
+    assert any(f.column == "_text_matches_span" for f in report.failures)
+
+
+def test_unknown_unit_and_duplicate_key_fail(tables):
+    bad = tables["metrics"].copy()
+    bad.loc[0, "unit"] = "furlong"
+    bad.loc[1, "metric_id"] = bad.loc[2, "metric_id"]
+    failed = {(f.expectation, f.column) for f in validate_table("metrics", bad, tables["documents"]).failures}
+    assert ("expect_column_values_to_be_in_set", "unit") in failed
+    assert ("expect_column_values_to_be_unique", "metric_id") in failed
+
+
+def test_out_of_vocabulary_enum_and_infinite_value_fail(tables):
+    bad = tables["metrics"].copy()
+    bad.loc[0, "qualifier"] = "roughly"
+    bad.loc[1, "value"] = float("inf")
+    failed = {f.column for f in validate_table("metrics", bad, tables["documents"]).failures}
+    assert {"qualifier", "value"} <= failed
+
+
+def test_missing_required_value_fails(tables):
+    bad = tables["documents"].copy()
+    bad.loc[0, "sha256"] = None
+    assert not validate_table("documents", bad).success
