@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import lexicon
-from pipeline.extract.numbers import parse_arabic, parse_chinese
+from pipeline.extract.numbers import DIGITS, parse_arabic, parse_chinese
 from pipeline.extract.subjects import subject_after, trim_subject
 from pipeline.extract.units import DENOMINATORS
 
@@ -23,11 +23,13 @@ NUMBER = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE})")
 RANGE_DASH = re.compile(r"\s*[-—–~～至到]{1,2}\s*")
 SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 CLAUSE_BREAK = "，。；！？：,;!?\n"
+LIST_GAP = re.compile(r"\s*[、和及与]\s*|\s*以及\s*")
 PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]五)”?")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 BASE = re.compile(
-    r"(?:较|比|相比|与)(?:“)?(?P<base>[^，。；“”、\d%]{1,12}?|\d{4}年)(?:”)?(?:同期)?(?:相比)?"
-    r"(?=增长|下降|提高|减少|增加|降低|上升|提升|增|降|减|多|少|翻)"
+    r"(?:较|比|相比|与)(?:“)?(?P<base>[^，。；“”、\d%]{1,12}?|\d{4}年)(?:”)?"
+    r"(?:时期|期间|同期|末|年末|年底)?(?:相比)?(?:分别|均|累计|实际)?"
+    r"(?=增长|下降|提高|减少|增加|降低|上升|提升|上涨|回落|增|降|减|多|少|翻)"
 )
 # Units that make even a small Chinese numeral a measurement (两亿元, 三公里), as
 # opposed to the text's own counting (三个方面, 一批, 五年).
@@ -93,7 +95,11 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int] | None:
 
 
 def _number_value(m: re.Match) -> float | None:
-    return parse_arabic(m["ar"]) if m["ar"] else parse_chinese(m["cn"])
+    if m["ar"]:
+        return parse_arabic(m["ar"])
+    if not any(ch in DIGITS or ch == "十" for ch in m["cn"]):
+        return None  # a bare magnitude (万家团圆, 千亿) is a word, not a number
+    return parse_chinese(m["cn"])
 
 
 def _is_not_a_quantity(text: str, m: re.Match) -> bool:
@@ -107,6 +113,8 @@ def _is_not_a_quantity(text: str, m: re.Match) -> bool:
         return True
     if before in "第[【" or (before == "(" and after == ")"):
         return True
+    if m["cn"] and before in lexicon.cues()["vague_before"]:
+        return True  # 几十家, 数百万, 上千: an order of magnitude, not a figure
     if after == "+":
         return True
     return any(text.startswith(w, end) for w in lexicon.cues()["not_unit_after"])
@@ -280,6 +288,12 @@ def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str
     if before:
         qualifier = lexicon.cues()["qualifier_before"][before]
         start -= len(before)
+    else:
+        # 最高达8亿美元, 超过了3000家: a connector may stand between the cue and the number.
+        connector = _match_suffix(text, start, _sorted_keys("connectors"))
+        cue = _match_suffix(text, start - len(connector), _sorted_keys("qualifier_before")) if connector else None
+        if cue and cue not in ("约", "近"):
+            qualifier = lexicon.cues()["qualifier_before"][cue]
     value_high = None
     dash = RANGE_DASH.match(text, end)
     second = NUMBER.match(text, dash.end()) if dash and m["ar"] else None
@@ -300,26 +314,34 @@ def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str
 
 def _describe(text: str, metrics: list[Metric]) -> None:
     """Fill change, base, period, kind, subject and sentence from each metric's context."""
-    previous_end = 0
     previous: Metric | None = None
     for metric in metrics:
         s_start, s_end = _sentence_bounds(text, metric.char_start, metric.char_end)
         metric.sentence = text[s_start:s_end]
-        floor = max(s_start, previous_end if previous and previous.char_end > s_start else s_start)
+        same_sentence = previous is not None and previous.char_end > s_start
+        if same_sentence and LIST_GAP.fullmatch(text[previous.char_end:metric.char_start]):
+            # 分别增长7%、6.8%: the second of a list shares everything but its value.
+            metric.change, metric.base_period, metric.period = previous.change, previous.base_period, previous.period
+            metric.kind, metric.subject = previous.kind, previous.subject
+            previous = metric
+            continue
+        floor = previous.char_end if same_sentence else s_start
         c_start = _clause_start(text, metric.char_start, floor)
         segment = text[c_start:metric.char_start]
         metric.change = _find_change(segment)
         metric.base_period, base_span = _find_base(segment)
         prefix = text[s_start:metric.char_start]
         offset = c_start - s_start
-        metric.period = _find_period(prefix, (base_span[0] + offset, base_span[1] + offset) if base_span else None)
+        shifted = (base_span[0] + offset, base_span[1] + offset) if base_span else None
+        metric.period = _find_period(prefix, shifted)
         metric.kind = _find_kind(prefix)
         own_words = segment[base_span[1]:] if base_span else segment
         subject = trim_subject(own_words)
-        same_sentence = previous is not None and previous.char_end > s_start
+        if not subject and base_span:
+            subject = trim_subject(segment[:base_span[0]])  # 旅游订单较去年同期增长超三成
         same_clause = same_sentence and previous.char_end >= c_start
         if not subject and same_sentence and (same_clause or metric.base_period or metric.change != "none"):
             subject = previous.subject
         subject = subject or trim_subject(own_words, strict=False) or subject_after(text, metric.char_end)
         metric.subject = subject or None
-        previous_end, previous = metric.char_end, metric
+        previous = metric

@@ -7,6 +7,7 @@ minus verbs and cue words; when those are only a verb or end a list (完成508�
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import jieba
@@ -14,9 +15,14 @@ import jieba.posseg as pseg
 
 from pipeline import lexicon
 
-_EDGE_PUNCT = " “”‘’\"'（）()、《》：:·-—"
+_EDGE_PUNCT = " “”‘’\"'（）()、《》：:·-—*#"
+_QUOTES = str.maketrans("", "", "“”‘’\"*#")
+# Time phrases and list markers at the edges of a subject: 2020年的, 从2016年, （2）, 10.
+_LEADING = re.compile(r"^(?:[（(]?\d{1,2}[）).、．]|[一二三四五六七八九十]+[、是]|截至\S{0,8}?(?:底|末)|"
+                      r"(?:从|自|在|到|至)?(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末|初|以来|全年|上半年|前三季度)?(?:的)?)+")
+_TRAILING = re.compile(r"(?:(?:从|自|在|到|至|比)?(?:19|20)\d{2}年(?:底|末|初)?(?:的)?|(?:从|自))+$")
 _STOP_WORDS = {"全面", "实现", "全部", "已", "均", "都", "已经", "持续", "分别", "正在"}
-_NOUNISH = ("n", "vn", "an", "b", "j", "l", "f", "s", "nz", "ns", "nt", "eng", "x", "m", "q", "a")
+_NOUNISH = ("n", "vn", "an", "b", "j", "l", "f", "s", "nz", "ns", "nt", "eng", "x", "q", "a")
 MAX_SUBJECT = 24
 
 jieba.setLogLevel(60)
@@ -47,7 +53,7 @@ def _trim(segment: str, strict: bool) -> str:
     if not strict:
         trim_end = tuple(w for w in trim_end if w not in _KEEP_WHEN_LENIENT)
         trim_start = tuple(w for w in trim_start if w not in _KEEP_WHEN_LENIENT)
-    s = segment.strip(_EDGE_PUNCT)
+    s = segment.translate(_QUOTES).strip(_EDGE_PUNCT)
     changed = True
     while changed and s:
         changed = False
@@ -61,6 +67,9 @@ def _trim(segment: str, strict: bool) -> str:
                 break
         if s.endswith("的"):
             s, changed = s[:-1], True
+        stripped = _TRAILING.sub("", _LEADING.sub("", s)).strip(_EDGE_PUNCT)
+        if stripped != s:
+            s, changed = stripped, True
     if len(s) < 2 or s in count_verbs or s.endswith("等") or s.rstrip("了") in count_verbs:
         return ""
     return s[-MAX_SUBJECT:]
@@ -69,14 +78,14 @@ def _trim(segment: str, strict: bool) -> str:
 def subject_after(text: str, pos: int) -> str:
     """The noun phrase right after a count (508个|入河排污口分类整治)."""
     clause_end = min([i for i in (text.find(c, pos) for c in "，。；！？,;!?\n") if i >= 0] or [len(text)])
-    tail = text[pos:clause_end].lstrip("的（）()只")
+    tail = text[pos:clause_end].lstrip("的（）()只").translate(_QUOTES)
     words = []
     for word, flag in pseg.cut(tail[:40]):
         verb = flag.startswith("v") and flag != "vn" and len(word) > 1
-        if word in _STOP_WORDS or verb or flag.startswith(("d", "p", "u", "c", "r")) and word not in "和及与":
+        if word in _STOP_WORDS or verb or flag.startswith(("d", "p", "u", "c", "r", "m")) and word not in "和及与":
             break
         if not (flag.startswith(_NOUNISH) or word in "、和及与" or flag.startswith("v")):
             break
         words.append(word)
     s = "".join(words).strip(_EDGE_PUNCT + "和及与")
-    return s[:MAX_SUBJECT] if len(s) >= 2 else ""
+    return s[:MAX_SUBJECT]

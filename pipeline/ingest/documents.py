@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 
 from pipeline.ingest.decode import decode_bytes
 from pipeline.ingest.defects import Defect, inconsistent_references, repeated_passages
-from pipeline.ingest.lines import MARKDOWN_HEADING, ends_sentence, is_headline_like, is_prose
+from pipeline.ingest.lines import (
+    BYLINE,
+    CREDIT,
+    MARKDOWN_HEADING,
+    ends_sentence,
+    is_furniture,
+    is_headline_like,
+    is_prose,
+)
 from pipeline.ingest.normalize import assemble, offset_map_json, split_paragraphs
 from pipeline.ingest.page_breaks import repair_page_breaks
 from pipeline.ingest.sources import SourceRecord
@@ -63,9 +71,23 @@ def infer_date(text: str, source_name: str) -> str:
     return (_iso_date(m) or "") if m else ""
 
 
+def last_body_line(text: str) -> str:
+    """The last line of running text, past trailing page chrome (links, timestamps, buttons)."""
+    for line in reversed(text.rstrip().split("\n")):
+        if line.startswith("——"):
+            continue  # a signature line (——某某县纪委书记 程 靖)
+        if not is_furniture(line) and not BYLINE.search(line) and (is_prose(line) or len(line) >= 8):
+            return line
+    return ""
+
+
 def is_truncated(text: str) -> bool:
-    last = text.rstrip().rsplit("\n", 1)[-1]
-    return bool(last) and is_prose(last) and not ends_sentence(last)
+    last = last_body_line(text)
+    if not last or not is_prose(last) or ends_sentence(last):
+        return False
+    # "…智能新时代。  数据来源：华为云": a credit after the last sentence is not a cut.
+    tail = re.split(r"[。！？!?]", last)[-1]
+    return not (len(tail) < len(last) and CREDIT.search(tail))
 
 
 def ingest_record(record: SourceRecord) -> IngestedDocument:
@@ -86,7 +108,7 @@ def ingest_record(record: SourceRecord) -> IngestedDocument:
         defects.append(Defect("page_break_join", at, at, f"{j.left_tail} | {j.right_head}"))
     truncated = is_truncated(text)
     if truncated:
-        tail = text.rstrip().rsplit("\n", 1)[-1]
+        tail = last_body_line(text)
         defects.append(Defect("truncated", len(text), len(text), f"ends mid-sentence: …{tail[-20:]}"))
     defects += repeated_passages(text) + inconsistent_references(text)
     defects.sort(key=lambda d: (d.start, d.kind))

@@ -16,7 +16,13 @@ CLAUSE_MARKS = set("，。；、：,;")
 INTERVIEWEE_LINE = re.compile(r"^(?:——|--|—|－－)\s*(?:访|专访|对话)\s*(?P<who>\S.*)$")
 MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s*(?P<title>.+?)\s*#*$")
 NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
-BYLINE = re.compile(r"^[（(【]?\s*(?:本报)?(?:记者|通讯员|摄影|责任编辑|编辑)")
+BYLINE = re.compile(r"^[（(【]?\s*(?:本报)?(?:记者|通讯员|摄影|责任编辑|编辑)|记者\s*\S{2,4}\s*摄$")
+# Page chrome and markdown furniture: links, rules, bold headings, metadata lines, print buttons.
+FURNITURE = re.compile(
+    r"^(?:\[[^\]]*\]\([^)]*\)|-{3,}|\*{3,}|\*\*.+\*\*|(?:更新时间|来源|时间|发布时间|责任编辑|编辑)[：:].*"
+    r"|扫一扫.*|打印本页|关闭窗口|【|】|字号.*|下载.*|打印.*|分享到.*)$"
+)
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def ends_sentence(line: str) -> bool:
@@ -34,6 +40,20 @@ def is_prose(line: str) -> bool:
     return any(ch in CLAUSE_MARKS for ch in line) or len(line) >= 40
 
 
+def is_running_text(line: str) -> bool:
+    """Stricter than prose: a sentence has ended inside it, or it is long. A short line with a
+    comma (造新的成就，展现新的风采) is a subheading, not the first half of a cut paragraph."""
+    return any(ch in "。！？；!?;" for ch in line[:-1]) or len(line) >= 50
+
+
+# A short "label：value" line (版式设计：张丹峰, 数据来源：华为云) is a credit, not a sentence.
+CREDIT = re.compile(r"(?:^|\s)[^，。；！？：:\s]{2,8}[：:]\s*[^，。；！？]{1,20}$")
+
+
+def is_furniture(line: str) -> bool:
+    return bool(FURNITURE.match(line)) or not CJK.search(line) or bool(CREDIT.fullmatch(line))
+
+
 def is_headline_like(line: str) -> bool:
     """Short, with no clause punctuation: a headline, banner or heading."""
     if MARKDOWN_HEADING.match(line):
@@ -44,4 +64,4 @@ def is_headline_like(line: str) -> bool:
 def is_structural(line: str) -> bool:
     """Lines that start something new and so can never continue a broken paragraph."""
     return bool(INTERVIEWEE_LINE.match(line) or MARKDOWN_HEADING.match(line)
-                or NUMBERED_HEADING.match(line) or BYLINE.match(line))
+                or NUMBERED_HEADING.match(line) or BYLINE.search(line) or is_furniture(line))

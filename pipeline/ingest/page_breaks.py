@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.ingest.lines import ends_sentence, is_headline_like, is_prose, is_structural
+from pipeline.ingest.lines import ends_sentence, is_headline_like, is_prose, is_running_text, is_structural
 from pipeline.ingest.normalize import Paragraph
 
 
@@ -20,7 +20,7 @@ class Join:
 
 def should_join(left: str, right: str) -> bool:
     """A prose paragraph that stops mid-sentence, followed by one that is not a new part."""
-    if ends_sentence(left) or not is_prose(left) or is_structural(left):
+    if ends_sentence(left) or not is_running_text(left) or is_structural(left):
         return False
     if is_structural(right):
         return False

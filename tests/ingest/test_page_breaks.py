@@ -14,8 +14,13 @@ def test_page_break_join_inside_word():
 
 
 def test_page_break_after_comma_is_joined():
-    texts, _ = _repair("创新贯通培养机制，\n加强中小学生学习能力培养。")
+    texts, _ = _repair("实施拔尖创新人才培养工程。创新“1+3”“2+4”贯通培养机制，\n加强中小学生学习能力培养。")
     assert len(texts) == 1
+
+
+def test_short_subheading_with_comma_is_not_joined():
+    texts, joins = _repair("造新的成就，展现新的风采\n武汉“重启”的这些天来，工厂复工。")
+    assert joins == [] and len(texts) == 2
 
 
 def test_headline_and_interviewee_line_are_not_joins():
