@@ -10,8 +10,12 @@ from pipeline import lexicon
 from pipeline.sections.roles import looks_like_name, split_titles, title_pattern
 
 # What follows a name in a sentence that introduces a speaker or officeholder.
-_AFTER_NAME = r"(?=表示|说|介绍|指出|强调|认为|谈到|提出|称|坦言|告诉|透露|在|一行|率|带领|主持|出席|参加|会见|调研|，|、|。|：|；|（|\s|$)"
-_ORG_CHARS = r"[\u4e00-\u9fff（）]"
+_AFTER_NAME = (r"(?=表示|说|介绍|指出|强调|认为|谈到|提出|称|坦言|告诉|透露|在|一行|率|带领|主持|出席|参加|会见|"
+               r"调研|同志|等|会见|致辞|讲话|发表|宣布|签署|通报|作|，|、|。|：|；|（|”|\s|$)")
+_NAME = r"(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}?(?:·[\u4e00-\u9fff]{1,6}?)?)"
+# Verbs that can stick to a two-character name when the sentence runs on (刘鹏说，).
+_GLUED_VERBS = "说称等在也就又都是将率"
+_ORG_CHARS = r"[\u4e00-\u9fff（）·]"
 
 
 @dataclass(frozen=True)
@@ -30,34 +34,50 @@ def _pattern() -> re.Pattern:
     return re.compile(
         rf"(?P<org>{_ORG_CHARS}{{0,20}}?(?:{suffixes}))?"
         rf"(?P<titles>{t}(?:[、兼]{t})*)"
-        rf"(?P<name>[\u4e00-\u9fff]{{2,3}}(?:·[\u4e00-\u9fff]{{1,6}})?){_AFTER_NAME}"
+        rf"(?P<name>{_NAME}){_AFTER_NAME}"
     )
+
+
+@cache
+def _co_listed() -> re.Pattern:
+    """Further names sharing the same office: 副主席张庆黎、刘奇葆、帕巴拉·格列朗杰."""
+    return re.compile(rf"、(?P<name>{_NAME}){_AFTER_NAME}")
 
 
 def _clean_org(org: str) -> str:
     """Keep the organisation proper: drop leading words of the sentence glued onto it."""
+    org = org.rsplit("的", 1)[-1]
+    if org in lexicon.org_suffixes():
+        return ""  # 公司总经理: the suffix alone names no organisation
     for lead in ("据", "由", "对", "向", "与", "和", "在", "经", "记者从", "从", "近日", "日前", "今天"):
         if org.startswith(lead) and len(org) > len(lead) + 1:
             org = org[len(lead):]
     return org
 
 
+def _name(raw: str) -> str | None:
+    if len(raw) == 3 and raw[2] in _GLUED_VERBS and looks_like_name(raw[:2]):
+        return raw[:2]
+    if looks_like_name(raw):
+        return raw
+    return raw[:2] if len(raw) == 3 and looks_like_name(raw[:2]) else None
+
+
 def extract_people(text: str) -> list[PersonMention]:
     found: list[PersonMention] = []
     for m in _pattern().finditer(text):
-        name = m["name"]
-        if not looks_like_name(name):
-            # A three-character match may be a two-character name plus a verb (刘鹏在).
-            if len(name) == 3 and looks_like_name(name[:2]):
-                name = name[:2]
-            else:
-                continue
-        if len(name) == 3 and name[2] in "在说称和与及等是对向率将也就又都":
-            name = name[:2]
+        name = _name(m["name"])
+        if name is None:
+            continue
         org = _clean_org(m["org"] or "")
         start = m.start("org") if m["org"] else m.start("titles")
         if m["org"] and org != m["org"]:
             start += len(m["org"]) - len(org)
+        titles = split_titles(m["titles"])
         end = m.start("name") + len(name)
-        found.append(PersonMention(name, org, split_titles(m["titles"]), start, end))
+        found.append(PersonMention(name, org, titles, start, end))
+        pos = end
+        while (more := _co_listed().match(text, pos)) and (other := _name(more["name"])):
+            found.append(PersonMention(other, org, titles, more.start("name"), more.start("name") + len(other)))
+            pos = more.start("name") + len(other)
     return found

@@ -17,3 +17,26 @@ def test_reporters_are_not_people():
 
 def test_words_after_titles_are_not_names():
     assert extract_people("局长办公会议研究部署。") == []
+
+
+def test_three_character_name_ending_in_he_is_kept():
+    names = [p.person for p in extract_people("国务委员、中央军委委员魏凤和，最高人民法院院长周强出席。")]
+    assert names == ["魏凤和", "周强"]
+
+
+def test_foreign_name_with_middle_dot_stops_before_verb():
+    [p] = extract_people("老挝卫生部长本贡·西哈冯表示，感谢。")
+    assert p.person == "本贡·西哈冯"
+
+
+def test_co_listed_names_share_the_office():
+    people = extract_people("全国政协副主席张庆黎、刘奇葆、帕巴拉·格列朗杰出席。")
+    assert [(p.person, p.organization, p.titles) for p in people] == [
+        ("张庆黎", "全国政协", ("副主席",)), ("刘奇葆", "全国政协", ("副主席",)),
+        ("帕巴拉·格列朗杰", "全国政协", ("副主席",))]
+
+
+def test_province_party_secretary_and_premier():
+    assert [(p.organization, p.titles) for p in extract_people("安徽省委书记李锦斌主持会议。")] == [("安徽省委", ("书记",))]
+    assert [(p.organization, p.titles) for p in extract_people("国务院总理李强会见。")] == [("国务院", ("总理",))]
+    assert [(p.organization, p.titles) for p in extract_people("总经理许仕华介绍。")] == [("", ("总经理",))]
