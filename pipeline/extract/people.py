@@ -47,8 +47,8 @@ def _co_listed() -> re.Pattern:
 def _clean_org(org: str) -> str:
     """Keep the organisation proper: drop leading words of the sentence glued onto it."""
     org = org.rsplit("的", 1)[-1]
-    if org in lexicon.org_suffixes():
-        return ""  # 公司总经理: the suffix alone names no organisation
+    if len(org) <= 2 and org in lexicon.org_suffixes() and org not in ("中央", "政协"):
+        return ""  # 公司总经理: a generic word alone names no organisation (国务院 does)
     for lead in ("据", "由", "对", "向", "与", "和", "在", "经", "记者从", "从", "近日", "日前", "今天"):
         if org.startswith(lead) and len(org) > len(lead) + 1:
             org = org[len(lead):]
