@@ -56,17 +56,84 @@ def build(seeds: Path, outputs: Path) -> int:
     return 0
 
 
+def download(args: argparse.Namespace) -> int:
+    from pipeline.publish.download import DownloadError, download
+
+    try:
+        path = download(args.source, args.to, args.version, args.tables)
+    except DownloadError as err:
+        print(f"download failed: {err}", file=sys.stderr)
+        return 1
+    print(f"downloaded and verified {path}")
+    return 0
+
+
+def verify(args: argparse.Namespace) -> int:
+    from pipeline.publish.download import verify
+
+    problems = verify(args.directory)
+    for p in problems:
+        print(f"FAIL {p}", file=sys.stderr)
+    if not problems:
+        print(f"{args.directory}: every file matches datapackage.json")
+    return 1 if problems else 0
+
+
+def diff(args: argparse.Namespace) -> int:
+    from pipeline.publish.changes import changes_markdown, diff_records, release_records, release_schemas
+    from pipeline.publish.release import read_catalog
+
+    catalog = read_catalog(args.outputs)
+    paths = {v["version"]: args.outputs / v["path"] for v in catalog["versions"]}
+    for v in (args.old, args.new):
+        if v not in paths:
+            print(f"error: no release {v} in {args.outputs / 'catalog.json'}", file=sys.stderr)
+            return 2
+    old, new = paths[args.old], paths[args.new]
+    result = diff_records(release_records(old), release_records(new), release_schemas(old), release_schemas(new))
+    print(changes_markdown(result, args.old, args.new), end="")
+    return 0
+
+
+def deprecate(args: argparse.Namespace) -> int:
+    from pipeline.publish.release import PublishError, deprecate
+
+    try:
+        catalog = deprecate(args.outputs, args.version, args.reason)
+    except PublishError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(f"{args.version} deprecated; stable is now {catalog['stable']}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+    outputs_default = PROJECT_ROOT / "outputs"
     b = sub.add_parser("build", help="run the whole asset graph and publish a release")
     b.add_argument("--seeds", type=Path, default=PROJECT_ROOT / "seeds", help="input directory (default: seeds/)")
-    b.add_argument("--outputs", type=Path, default=PROJECT_ROOT / "outputs",
+    b.add_argument("--outputs", type=Path, default=outputs_default,
                    help="where releases and catalog.json go (default: outputs/)")
+    d = sub.add_parser("download", help="fetch a release and check every file against its manifest")
+    d.add_argument("--version", default="latest", help="a version, or latest, or stable (default: latest)")
+    d.add_argument("--tables", nargs="+", help="only these tables (default: all)")
+    d.add_argument("--from", dest="source", required=True, help="base URL or directory holding catalog.json")
+    d.add_argument("--to", type=Path, required=True, help="directory to download into (a <version>/ is made)")
+    v = sub.add_parser("verify", help="re-check a downloaded release's sizes and sha256 sums")
+    v.add_argument("directory", type=Path)
+    f = sub.add_parser("diff", help="print the changes between two published releases")
+    f.add_argument("old")
+    f.add_argument("new")
+    f.add_argument("--outputs", type=Path, default=outputs_default)
+    x = sub.add_parser("deprecate", help="mark a release deprecated in catalog.json (its files stay)")
+    x.add_argument("version")
+    x.add_argument("--reason", required=True)
+    x.add_argument("--outputs", type=Path, default=outputs_default)
     args = parser.parse_args(argv)
     if args.command == "build":
         return build(args.seeds, args.outputs)
-    return 2
+    return {"download": download, "verify": verify, "diff": diff, "deprecate": deprecate}[args.command](args)
 
 
 if __name__ == "__main__":  # pragma: no cover

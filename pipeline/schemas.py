@@ -76,7 +76,9 @@ class TableSchema:
         return pa.schema([pa.field(f.name, f.arrow_type, nullable=not f.required) for f in self.fields])
 
     def table_schema(self) -> dict:
-        return {"fields": [f.table_schema() for f in self.fields], "primaryKey": list(self.primary_key)}
+        # JSON carries real nulls, so an empty string is a value (a banner's empty body), not a missing one.
+        return {"fields": [f.table_schema() for f in self.fields], "primaryKey": list(self.primary_key),
+                "missingValues": []}
 
 
 @cache

@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 
 import pandas as pd
 
 from pipeline import schemas
 from pipeline.extract.metrics import Metric
 from pipeline.extract.people import PersonMention
+from pipeline.keys import StableKeys
 from pipeline.sections.split import Section
+
+# A metric's key is its sentence with the figures masked and its place among the sentence's
+# metrics: editing 36项 to 38项 is then a changed row, not a removed one and an added one.
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
+    stops = [i for i in (text.find(c, end) for c in "。！？\n") if i >= 0]
+    return text[a:min(stops) if stops else len(text)]
 
 
 def section_id(doc_id: str, ordinal: int) -> str:
@@ -38,10 +50,11 @@ def section_at(sections: list[Section], offset: int) -> Section | None:
 
 def metric_rows(doc_id: str, metrics: list[Metric], sections: list[Section], code_version: str) -> list[dict]:
     rows = []
+    key = StableKeys(doc_id, "m")
     for m in metrics:
         sec = section_at(sections, m.char_start)
         rows.append({
-            "metric_id": f"{doc_id}:{m.char_start}-{m.char_end}", "doc_id": doc_id,
+            "metric_id": key(_DIGITS.sub("#", m.sentence)), "doc_id": doc_id,
             "section_id": section_id(doc_id, sec.ordinal) if sec else None,
             "person": sec.person if sec else None, "raw_text": m.raw_text, "value": m.value,
             "value_high": m.value_high, "unit": m.unit, "qualifier": m.qualifier, "change": m.change,
@@ -56,6 +69,7 @@ def people_rows(doc_id: str, text: str, sections: list[Section], mentions: list[
                 code_version: str) -> list[dict]:
     """Interviewee lines first (from sections), then people named in sentences."""
     rows = []
+    key = StableKeys(doc_id, "p")
     covered: list[tuple[int, int]] = []
     for s in sections:
         if s.kind == "interview" and s.person:
@@ -65,19 +79,19 @@ def people_rows(doc_id: str, text: str, sections: list[Section], mentions: list[
             at = text.find(s.person, line_start, line_end)
             org_at = text.find(s.organization, line_start, line_end) if s.organization else at
             start = org_at if org_at >= 0 else at
-            rows.append(_person_row(doc_id, text, s, s.person, s.organization, s.titles, "interviewee_line",
+            rows.append(_person_row(key, doc_id, text, s, s.person, s.organization, s.titles, "interviewee_line",
                                     start, at + len(s.person), code_version))
     for p in mentions:
         if any(a <= p.char_start < b for a, b in covered):
             continue
-        rows.append(_person_row(doc_id, text, section_at(sections, p.char_start), p.person, p.organization,
+        rows.append(_person_row(key, doc_id, text, section_at(sections, p.char_start), p.person, p.organization,
                                 p.titles, "sentence", p.char_start, p.char_end, code_version))
     return rows
 
 
-def _person_row(doc_id, text, sec, person, org, titles, source, start, end, code_version) -> dict:
+def _person_row(key, doc_id, text, sec, person, org, titles, source, start, end, code_version) -> dict:
     return {
-        "person_id": f"{doc_id}:{start}-{end}", "doc_id": doc_id,
+        "person_id": key(sentence_at(text, start, end), text[start:end]), "doc_id": doc_id,
         "section_id": section_id(doc_id, sec.ordinal) if sec else None, "person": person,
         "organization": org or None, "titles": list(titles), "source": source,
         "char_start": start, "char_end": end, "raw_text": text[start:end], "code_version": code_version,

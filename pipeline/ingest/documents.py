@@ -20,6 +20,7 @@ from pipeline.ingest.lines import (
 from pipeline.ingest.normalize import assemble, offset_map_json, split_paragraphs
 from pipeline.ingest.page_breaks import repair_page_breaks
 from pipeline.ingest.sources import SourceRecord
+from pipeline.keys import StableKeys
 
 _FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年.\-/]\s*(?P<m>\d{1,2})\s*[月.\-/]\s*(?P<d>\d{1,2})\s*日?")
 _COMPACT_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
@@ -135,10 +136,11 @@ def document_row(doc: IngestedDocument, code_version: str) -> dict:
 
 def defect_rows(doc: IngestedDocument, code_version: str) -> list[dict]:
     rows = []
+    key = StableKeys(doc.doc_id, "d")
     for d in doc.defects:
         raw = doc.origin[d.start] if d.start < len(doc.origin) else (doc.origin[-1] + 1 if doc.origin else 0)
         rows.append({
-            "defect_id": f"{doc.doc_id}:{d.kind}:{d.start}", "doc_id": doc.doc_id, "kind": d.kind,
+            "defect_id": key(d.kind, d.detail), "doc_id": doc.doc_id, "kind": d.kind,
             "action": "repaired" if d.kind == "page_break_join" else "flagged",
             "char_start": d.start, "char_end": d.end, "raw_offset": raw, "detail": d.detail,
             "code_version": code_version,

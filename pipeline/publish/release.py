@@ -23,7 +23,9 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import CODE_VERSION, __version__, schemas
+from pipeline.publish import catalog_page
 from pipeline.publish.card import dataset_card
+from pipeline.publish.changes import changes_markdown, diff_records, release_records
 from pipeline.publish.files import jsonl_bytes, sha256_file, write_table
 from pipeline.publish.versioning import bump
 
@@ -126,9 +128,16 @@ def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: lis
         if final.exists():
             raise PublishError(f"{final}: release directory already exists; releases are never rewritten")
         created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        new_records = {t: [json.loads(line) for line in jsonl_bytes(t, df).decode("utf-8").splitlines()]
+                       for t, df in frames.items()}
+        old_records = release_records(outputs / latest["path"]) if latest else {}
+        diff = diff_records(old_records, new_records, old_schemas, table_schemas)
+        diff.update({"from": latest["version"] if latest else None, "to": version})
         tmp = outputs / f".tmp-{uuid.uuid4().hex}"
         tmp.mkdir(parents=True)
         try:
+            (tmp / "changes.json").write_text(json.dumps(diff, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            (tmp / "CHANGES.md").write_text(changes_markdown(diff, diff["from"], version), encoding="utf-8")
             package = _write_files(frames, tmp, version, created, table_schemas, sources, validation,
                                    fingerprint)
             final.parent.mkdir(parents=True, exist_ok=True)
@@ -139,11 +148,37 @@ def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: lis
         entry = {"version": version, "path": rel_path, "created": created, "rows": counts,
                  "datapackage_sha256": sha256_file(final / "datapackage.json"),
                  "content_sha256": fingerprint, "code_version": CODE_VERSION}
-        catalog = {"name": DATASET_NAME, "latest": version,
-                   "versions": [entry] + [v for v in catalog["versions"] if v["version"] != version]}
-        _write_json_atomic(outputs / "catalog.json", catalog)
+        versions = [entry] + [v for v in catalog["versions"] if v["version"] != version]
+        write_catalog(outputs, versions)
         del package
         return PublishResult(version, final, True, counts)
+
+
+def write_catalog(outputs: Path, versions: list[dict]) -> dict:
+    """catalog.json (replaced atomically) and index.html, both derived from the version list.
+
+    ``latest`` is the newest release; ``stable`` the newest that is not deprecated.
+    """
+    stable = next((v["version"] for v in versions if not v.get("deprecated")), None)
+    catalog = {"name": DATASET_NAME, "latest": versions[0]["version"] if versions else None, "stable": stable,
+               "versions": versions}
+    _write_json_atomic(outputs / "catalog.json", catalog)
+    page = outputs / f".index.{uuid.uuid4().hex}.tmp"
+    page.write_text(catalog_page.render(outputs, catalog), encoding="utf-8")
+    os.replace(page, outputs / "index.html")
+    return catalog
+
+
+def deprecate(outputs: Path, version: str, reason: str) -> dict:
+    """Mark a release deprecated in the catalog; its files are never touched."""
+    outputs = Path(outputs)
+    with outputs_lock(outputs):
+        catalog = read_catalog(outputs)
+        entry = next((v for v in catalog["versions"] if v["version"] == version), None)
+        if entry is None:
+            raise PublishError(f"{outputs / 'catalog.json'}: no release {version!r} to deprecate")
+        entry["deprecated"], entry["deprecated_reason"] = True, reason
+        return write_catalog(outputs, catalog["versions"])
 
 
 def _write_files(frames, directory: Path, version: str, created: str, table_schemas: dict,
@@ -153,9 +188,13 @@ def _write_files(frames, directory: Path, version: str, created: str, table_sche
         written = write_table(table, frames[table], directory)
         meta = schemas.load(table)
         for fmt, path in written.items():
+            # Rows are checked through the JSONL twin: frictionless reads Parquet list cells as numpy
+            # arrays and cannot count Parquet bytes, and its JSONL reader fails on an empty file. Those
+            # resources are typed "file", which still has frictionless check their bytes and hash.
+            tabular = fmt == "jsonl" and len(frames[table]) > 0
             resources.append({
                 "name": table if fmt == "parquet" else f"{table}-jsonl",
-                "type": "table", "path": path.name, "format": fmt,
+                "type": "table" if tabular else "file", "path": path.name, "format": fmt,
                 "mediatype": "application/vnd.apache.parquet" if fmt == "parquet" else "application/jsonl",
                 "encoding": "utf-8", "bytes": path.stat().st_size, "hash": f"sha256:{sha256_file(path)}",
                 "title": meta.title, "description": meta.description, "schema": table_schemas[table],

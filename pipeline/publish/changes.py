@@ -1,0 +1,102 @@
+"""The diff between two releases, table by table, by primary key."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline import schemas
+
+IGNORED_COLUMNS = ("code_version",)  # reported once in the summary, not as a change of every row
+MAX_LISTED = 200
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def release_records(path: Path) -> dict[str, list[dict]]:
+    package = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
+    out = {}
+    for r in package["resources"]:
+        if r["format"] == "jsonl":
+            out[r["name"].removesuffix("-jsonl")] = read_jsonl(path / r["path"])
+    return out
+
+
+def release_schemas(path: Path) -> dict[str, dict]:
+    package = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
+    return {r["name"]: r["schema"] for r in package["resources"] if r["format"] == "parquet"}
+
+
+def _key(row: dict, primary_key: list[str]) -> str:
+    return "|".join(str(row.get(k)) for k in primary_key)
+
+
+def diff_records(old: dict[str, list[dict]], new: dict[str, list[dict]], old_schemas: dict[str, dict],
+                 new_schemas: dict[str, dict]) -> dict:
+    tables: dict[str, dict] = {}
+    schema_changes: dict[str, dict] = {}
+    for table in sorted(set(old) | set(new)):
+        schema = new_schemas.get(table) or old_schemas.get(table) or schemas.load(table).table_schema()
+        pk = schema["primaryKey"]
+        before = {_key(r, pk): r for r in old.get(table, [])}
+        after = {_key(r, pk): r for r in new.get(table, [])}
+        added = sorted(set(after) - set(before))
+        removed = sorted(set(before) - set(after))
+        changed = []
+        for k in sorted(set(before) & set(after)):
+            cols = sorted(c for c in set(before[k]) | set(after[k])
+                          if c not in IGNORED_COLUMNS and before[k].get(c) != after[k].get(c))
+            if cols:
+                changed.append({"key": k, "columns": cols,
+                                "before": {c: before[k].get(c) for c in cols if c != "text"},
+                                "after": {c: after[k].get(c) for c in cols if c != "text"}})
+        tables[table] = {"rows_before": len(before), "rows_after": len(after), "added": added,
+                         "removed": removed, "changed": changed}
+        old_fields = {f["name"]: f["type"] for f in old_schemas.get(table, {}).get("fields", [])}
+        new_fields = {f["name"]: f["type"] for f in new_schemas.get(table, {}).get("fields", [])}
+        if old_fields != new_fields:
+            schema_changes[table] = {
+                "added_fields": sorted(set(new_fields) - set(old_fields)),
+                "removed_fields": sorted(set(old_fields) - set(new_fields)),
+                "retyped_fields": sorted(f for f in set(old_fields) & set(new_fields) if old_fields[f] != new_fields[f]),
+            }
+    return {"tables": tables, "schema": schema_changes}
+
+
+def changes_markdown(diff: dict, previous: str | None, version: str) -> str:
+    lines = [f"# Changes in {version}", ""]
+    if previous is None:
+        lines += ["First release.", ""]
+        for table, d in diff["tables"].items():
+            lines.append(f"- `{table}`: {d['rows_after']} rows")
+        return "\n".join(lines) + "\n"
+    lines += [f"Compared with {previous}, by primary key.", ""]
+    for table, change in diff["schema"].items():
+        lines.append(f"- schema of `{table}`: added {change['added_fields'] or 'none'}, removed "
+                     f"{change['removed_fields'] or 'none'}, retyped {change['retyped_fields'] or 'none'}")
+    if diff["schema"]:
+        lines.append("")
+    lines += ["| table | rows before | rows after | added | removed | changed |", "|---|---|---|---|---|---|"]
+    for table, d in diff["tables"].items():
+        lines.append(f"| {table} | {d['rows_before']} | {d['rows_after']} | {len(d['added'])} | "
+                     f"{len(d['removed'])} | {len(d['changed'])} |")
+    for table, d in diff["tables"].items():
+        if not (d["added"] or d["removed"] or d["changed"]):
+            continue
+        lines += ["", f"## {table}", ""]
+        for label in ("added", "removed"):
+            for k in d[label][:MAX_LISTED]:
+                lines.append(f"- {label}: `{k}`")
+            if len(d[label]) > MAX_LISTED:
+                lines.append(f"- … and {len(d[label]) - MAX_LISTED} more {label} (all in changes.json)")
+        for c in d["changed"][:MAX_LISTED]:
+            detail = "; ".join(f"{col}: {json.dumps(c['before'].get(col), ensure_ascii=False)} → "
+                               f"{json.dumps(c['after'].get(col), ensure_ascii=False)}" for col in c["columns"]
+                               if col in c["before"])
+            lines.append(f"- changed: `{c['key']}` ({', '.join(c['columns'])}){': ' + detail if detail else ''}")
+        if len(d["changed"]) > MAX_LISTED:
+            lines.append(f"- … and {len(d['changed']) - MAX_LISTED} more changed (all in changes.json)")
+    return "\n".join(lines) + "\n"
