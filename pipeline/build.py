@@ -24,19 +24,27 @@ from pipeline.sections import split_sections
 class Ingested:
     documents: list[IngestedDocument] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source_name, same content as doc_id)
 
 
 def ingest_all(seeds: Path) -> Ingested:
+    """Every input becomes a document or a rejected row; byte-identical inputs become one
+    document that records every name it arrived under."""
     out = Ingested()
+    by_sha: dict[str, IngestedDocument] = {}
     for item in read_seeds(seeds):
         if isinstance(item, Rejected):
             out.rejected.append(item)
             continue
+        if item.sha256 in by_sha:
+            by_sha[item.sha256].duplicate_sources.append(item.source_name)
+            continue
         try:
-            out.documents.append(ingest_record(item))
+            doc = ingest_record(item)
         except DecodeError as err:
             out.rejected.append(Rejected(item.source_name, str(err)))
+            continue
+        by_sha[item.sha256] = doc
+        out.documents.append(doc)
     return out
 
 

@@ -22,3 +22,13 @@ def seeds_dir(tmp_path):
     d.mkdir()
     (d / SEED.name).write_bytes(SEED.read_bytes())
     return d
+
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# "ci" runs a few thousand examples across the property tests; "fuzz" is the long run:
+#   HYPOTHESIS_PROFILE=fuzz .venv/bin/python -m pytest tests/test_properties.py
+settings.register_profile("ci", max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=50_000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))

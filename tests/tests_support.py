@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_3c2085c3029b20c0.txt"
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_3c2085c3029b20c0.txt"
 
 
 def copy_seed(directory: Path) -> Path:

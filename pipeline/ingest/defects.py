@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline import lexicon
+
 _CLAUSE = re.compile(r"[^，。；！？：,;!?\n]+")
 # A plenary named by session and meeting number, e.g. 自治区党委十三届十次全会.
 _PLENARY = re.compile(
@@ -78,3 +80,15 @@ def inconsistent_references(text: str) -> list[Defect]:
                 found.append(Defect("inconsistent_reference", a, b,
                                     f"{variant} (x{variants[variant]}) vs {canonical} (x{variants[canonical]})"))
     return found
+
+
+def traditional_characters(text: str) -> list[Defect]:
+    """Traditional script in a simplified-Chinese corpus: fine to read, worth knowing before counting."""
+    chars = lexicon.traditional_chars()
+    hits = [i for i, ch in enumerate(text) if ch in chars]
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if len(hits) < 5 or len(hits) < cjk * 0.01:
+        return []
+    sample = "".join(sorted({text[i] for i in hits}))[:20]
+    return [Defect("traditional_characters", hits[0], hits[-1] + 1,
+                   f"{len(hits)} traditional-only characters of {cjk} Chinese characters, e.g. {sample}")]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.ingest.decode import decode_bytes
-from pipeline.ingest.defects import Defect, inconsistent_references, repeated_passages
+from pipeline.ingest.defects import Defect, inconsistent_references, repeated_passages, traditional_characters
 from pipeline.ingest.lines import (
     BYLINE,
     CREDIT,
@@ -40,6 +40,7 @@ class IngestedDocument:
     date: str
     truncated: bool
     defects: list[Defect] = field(default_factory=list)
+    duplicate_sources: list[str] = field(default_factory=list)
 
     @property
     def joins(self) -> list[Defect]:
@@ -111,7 +112,7 @@ def ingest_record(record: SourceRecord) -> IngestedDocument:
     if truncated:
         tail = last_body_line(text)
         defects.append(Defect("truncated", len(text), len(text), f"ends mid-sentence: …{tail[-20:]}"))
-    defects += repeated_passages(text) + inconsistent_references(text)
+    defects += repeated_passages(text) + inconsistent_references(text) + traditional_characters(text)
     defects.sort(key=lambda d: (d.start, d.kind))
     meta = record.meta
     return IngestedDocument(
@@ -125,7 +126,8 @@ def ingest_record(record: SourceRecord) -> IngestedDocument:
 
 def document_row(doc: IngestedDocument, code_version: str) -> dict:
     return {
-        "doc_id": doc.doc_id, "source_name": doc.source_name, "title": doc.title or None,
+        "doc_id": doc.doc_id, "source_name": doc.source_name, "duplicate_sources": list(doc.duplicate_sources),
+        "title": doc.title or None,
         "date": doc.date or None, "publisher": doc.meta.get("publisher"),
         "source_url": doc.meta.get("source_url"), "license": doc.meta.get("license"),
         "encoding": doc.encoding, "sha256": doc.sha256, "text": doc.text, "char_count": len(doc.text),

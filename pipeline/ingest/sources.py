@@ -13,6 +13,9 @@ TEXT_SUFFIXES = (".txt", ".md")
 COLLECTION_SUFFIXES = (".jsonl", ".jsonl.gz")
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = {"title": str, "publisher": str, "date": str, "source_url": str, "license": str}
+# Larger files are refused before reading: the biggest government report in the corpus is
+# under 1 MB, so 50 MB is room for any real document and a guard against loading junk.
+MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 class SourceError(ValueError):
@@ -52,12 +55,12 @@ def read_sidecar(path: Path) -> dict:
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise SourceError(f"{sidecar.name}: sidecar is not valid JSON: {err}") from err
+        raise SourceError(f"{path.name}: sidecar {sidecar.name} is not valid JSON: {err}") from err
     if not isinstance(meta, dict):
-        raise SourceError(f"{sidecar.name}: sidecar must be a JSON object")
+        raise SourceError(f"{path.name}: sidecar {sidecar.name} must be a JSON object")
     for key, typ in SIDECAR_FIELDS.items():
         if key in meta and meta[key] is not None and not isinstance(meta[key], typ):
-            raise SourceError(f"{sidecar.name}: field {key!r} must be a {typ.__name__}")
+            raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} must be a {typ.__name__}")
     return {k: meta[k] for k in SIDECAR_FIELDS if meta.get(k)}
 
 
@@ -81,24 +84,42 @@ def _collection_records(path: Path, root: Path) -> Iterator[SourceRecord | Rejec
             yield SourceRecord(f"{path.name}#{rid}", f"jsonl:{rel}#{rid}", text.encode("utf-8"), meta, text)
 
 
+def read_stable(path: Path, rel: str) -> bytes:
+    """Read a file whole, refusing one that is too large or that changes while being read."""
+    for _attempt in range(2):
+        before = path.stat()
+        if before.st_size > MAX_FILE_BYTES:
+            raise SourceError(f"{rel}: {before.st_size} bytes, over the {MAX_FILE_BYTES} byte limit; not read")
+        data = path.read_bytes()
+        after = path.stat()
+        if (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns) == (len(data), after.st_mtime_ns):
+            return data
+    raise SourceError(f"{rel}: changed while being read; try again when it is complete")
+
+
 def read_seeds(root: Path) -> Iterator[SourceRecord | Rejected]:
     """Every input under ``root`` in a stable order, each read or rejected with a reason."""
     root = Path(root)
     if not root.is_dir():
         raise SourceError(f"{root}: seeds directory does not exist")
+    real_root = root.resolve()
     for path in sorted(root.rglob("*")):
         name = path.name
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+            if not name.endswith(SIDECAR_SUFFIX):
+                yield Rejected(rel, f"{rel}: symlink leading out of the seeds directory; not followed")
+            continue
         if not path.is_file() or name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
             continue
-        rel = path.relative_to(root).as_posix()
         if name.endswith(COLLECTION_SUFFIXES):
             try:
                 yield from _collection_records(path, root)
-            except (OSError, UnicodeDecodeError, EOFError) as err:
+            except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as err:
                 yield Rejected(rel, f"{rel}: cannot read collection: {err}")
         elif name.endswith(TEXT_SUFFIXES):
             try:
-                yield SourceRecord(name, f"file:{rel}", path.read_bytes(), read_sidecar(path))
+                yield SourceRecord(rel, f"file:{rel}", read_stable(path, rel), read_sidecar(path))
             except (OSError, SourceError) as err:
                 yield Rejected(rel, str(err) if isinstance(err, SourceError) else f"{rel}: {err}")
         else:

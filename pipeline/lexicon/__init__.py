@@ -51,3 +51,8 @@ def units() -> dict[str, str]:
 @cache
 def cues() -> dict:
     return json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+
+
+@cache
+def traditional_chars() -> frozenset[str]:
+    return frozenset(w for line in _lines("traditional_chars.txt") for w in line.split())

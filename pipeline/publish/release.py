@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -48,19 +49,46 @@ class PublishResult:
     row_counts: dict[str, int]
 
 
+LOCK_WAIT_S = float(os.environ.get("PIPELINE_LOCK_WAIT_S", "120"))
+
+
 @contextmanager
-def outputs_lock(outputs: Path):
-    """One publisher at a time per outputs directory; a second one fails clearly."""
+def outputs_lock(outputs: Path, wait_s: float | None = None):
+    """One publisher at a time per outputs directory: a second one waits, then fails clearly."""
     outputs.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s)
     with (outputs / ".lock").open("w") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as err:
+                if time.monotonic() >= deadline:
+                    raise PublishError(f"{outputs}: another build is publishing here; "
+                                       "try again when it ends") from err
+                time.sleep(0.2)
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as err:
-            raise PublishError(f"{outputs}: another build is publishing here; try again when it ends") from err
-        try:
+            _remove_stale_temporaries(outputs)
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_stale_temporaries(outputs: Path) -> None:
+    """Leftovers of a run killed mid-publish; safe to remove while we hold the lock."""
+    for leftover in outputs.glob(".tmp-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in outputs.glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
+def _fault_point(step: str) -> None:
+    """Test hook: pause at PIPELINE_FAULT_POINT (a step name, or * for every step) for
+    PIPELINE_FAULT_DELAY_S seconds, so that a test can kill the run exactly there."""
+    point = os.environ.get("PIPELINE_FAULT_POINT")
+    if point in (step, "*"):
+        print(f"fault point: {step}", flush=True)
+        time.sleep(float(os.environ.get("PIPELINE_FAULT_DELAY_S", "60")))
 
 
 def read_catalog(outputs: Path) -> dict:
@@ -126,7 +154,10 @@ def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: lis
         rel_path = f"{RELEASES_DIR}/{version}"
         final = outputs / rel_path
         if final.exists():
-            raise PublishError(f"{final}: release directory already exists; releases are never rewritten")
+            if any(v["version"] == version for v in catalog["versions"]):
+                raise PublishError(f"{final}: release {version} is published; releases are never rewritten")
+            # Renamed into place by a run killed before it updated the catalog: never published.
+            shutil.rmtree(final)
         created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
         new_records = {t: [json.loads(line) for line in jsonl_bytes(t, df).decode("utf-8").splitlines()]
                        for t, df in frames.items()}
@@ -140,8 +171,10 @@ def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: lis
             (tmp / "CHANGES.md").write_text(changes_markdown(diff, diff["from"], version), encoding="utf-8")
             package = _write_files(frames, tmp, version, created, table_schemas, sources, validation,
                                    fingerprint)
+            _fault_point("release files written")
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, final)
+            _fault_point("release directory in place")
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -186,6 +219,7 @@ def _write_files(frames, directory: Path, version: str, created: str, table_sche
     resources = []
     for table in sorted(frames):
         written = write_table(table, frames[table], directory)
+        _fault_point(f"{table} written")
         meta = schemas.load(table)
         for fmt, path in written.items():
             # Rows are checked through the JSONL twin: frictionless reads Parquet list cells as numpy

@@ -81,7 +81,7 @@ def test_semver_rules():
 
 
 def test_second_publisher_is_refused_while_one_holds_the_lock(tmp_path):
-    with outputs_lock(tmp_path), pytest.raises(PublishError, match="another build"), outputs_lock(tmp_path):
+    with outputs_lock(tmp_path), pytest.raises(PublishError, match="another build"), outputs_lock(tmp_path, 0.5):
         pass
 
 
