@@ -1,23 +1,30 @@
-"""Run the pure core over a seeds directory: ingest, sections, extract -> table rows.
+"""Run the pure core over sources: ingest, sections, extract -> table rows.
 
 The Dagster assets call these same functions; this module lets the whole core run
-(and be tested or benchmarked) from a Python prompt with no orchestration.
+(and be tested or benchmarked) from a Python prompt with no orchestration. Each
+document's work goes through a DocumentCache, so unchanged documents cost a lookup.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline import CODE_VERSION, tables
+from pipeline.cache import DocumentCache
 from pipeline.extract import extract_metrics, extract_people
-from pipeline.ingest import IngestedDocument, ingest_record, read_seeds
+from pipeline.ingest import IngestedDocument, ingest_record
 from pipeline.ingest.decode import DecodeError
 from pipeline.ingest.documents import defect_rows, document_row
-from pipeline.ingest.sources import Rejected, SourceRecord
+from pipeline.ingest.sources import DirectorySource, Rejected, Source
 from pipeline.sections import split_sections
+
+
+class DocumentFailed(RuntimeError):
+    """A stage raised on one document; the message names it."""
 
 
 @dataclass
@@ -25,31 +32,53 @@ class Ingested:
     documents: list[IngestedDocument] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
 
+    def fingerprint(self) -> str:
+        """Identity and content of every input: the data version of the ingest asset."""
+        import hashlib
 
-def ingest_all(seeds: Path) -> Ingested:
+        h = hashlib.sha256(CODE_VERSION.encode())
+        for d in self.documents:
+            h.update(f"{d.doc_id}:{d.sha256}:{','.join(d.duplicate_sources)}\n".encode())
+        for r in self.rejected:
+            h.update(f"rejected:{r.source_name}:{r.reason}\n".encode())
+        return h.hexdigest()
+
+
+def ingest_sources(sources: Iterable[Source], cache: DocumentCache | None = None) -> Ingested:
     """Every input becomes a document or a rejected row; byte-identical inputs become one
     document that records every name it arrived under."""
+    cache = cache or DocumentCache(None)
     out = Ingested()
     by_sha: dict[str, IngestedDocument] = {}
-    for item in read_seeds(seeds):
-        if isinstance(item, Rejected):
-            out.rejected.append(item)
-            continue
-        if item.sha256 in by_sha:
-            by_sha[item.sha256].duplicate_sources.append(item.source_name)
-            continue
-        try:
-            doc = ingest_record(item)
-        except DecodeError as err:
-            out.rejected.append(Rejected(item.source_name, str(err)))
-            continue
-        by_sha[item.sha256] = doc
-        out.documents.append(doc)
+    for source in sources:
+        for item in source.records():
+            if isinstance(item, Rejected):
+                out.rejected.append(item)
+                continue
+            if item.sha256 in by_sha:
+                by_sha[item.sha256].duplicate_sources.append(item.source_name)
+                continue
+            try:
+                doc = cache.get_or_compute("ingest", item.identity, item.sha256, item.source_name,
+                                           lambda item=item: ingest_record(item))
+            except DecodeError as err:
+                out.rejected.append(Rejected(item.source_name, str(err)))
+                continue
+            doc.duplicate_sources = []
+            by_sha[item.sha256] = doc
+            out.documents.append(doc)
     return out
 
 
-def ingest_one(record: SourceRecord) -> IngestedDocument:
-    return ingest_record(record)
+def ingest_all(seeds: Path, cache: DocumentCache | None = None) -> Ingested:
+    return ingest_sources([DirectorySource(Path(seeds))], cache)
+
+
+def _per_document(stage: str, doc: IngestedDocument, cache: DocumentCache, compute):
+    try:
+        return cache.get_or_compute(stage, doc.doc_id, doc.sha256, doc.source_name, compute)
+    except Exception as err:  # noqa: BLE001 - re-raised with the document named
+        raise DocumentFailed(f"{stage} failed on {doc.source_name} (doc_id {doc.doc_id}): {err!r}") from err
 
 
 def document_tables(docs: list[IngestedDocument]) -> dict[str, pd.DataFrame]:
@@ -59,29 +88,29 @@ def document_tables(docs: list[IngestedDocument]) -> dict[str, pd.DataFrame]:
     }
 
 
-def section_table(docs: list[IngestedDocument]) -> pd.DataFrame:
+def section_table(docs: list[IngestedDocument], cache: DocumentCache | None = None) -> pd.DataFrame:
+    cache = cache or DocumentCache(None)
     rows = []
     for d in docs:
-        rows += tables.section_rows(d.doc_id, d.text, split_sections(d.text), CODE_VERSION)
+        rows += _per_document("sections", d, cache,
+                              lambda d=d: tables.section_rows(d.doc_id, d.text, split_sections(d.text), CODE_VERSION))
     return tables.frame("sections", rows)
 
 
-def extraction_tables(docs: list[IngestedDocument]) -> dict[str, pd.DataFrame]:
+def _extract_one(d: IngestedDocument) -> tuple[list[dict], list[dict]]:
+    sections = split_sections(d.text)
+    return (tables.metric_rows(d.doc_id, extract_metrics(d.text), sections, CODE_VERSION),
+            tables.people_rows(d.doc_id, d.text, sections, extract_people(d.text), CODE_VERSION))
+
+
+def extraction_tables(docs: list[IngestedDocument], cache: DocumentCache | None = None) -> dict[str, pd.DataFrame]:
+    cache = cache or DocumentCache(None)
     metric_rows, people_rows = [], []
     for d in docs:
-        sections = split_sections(d.text)
-        metric_rows += tables.metric_rows(d.doc_id, extract_metrics(d.text), sections, CODE_VERSION)
-        people_rows += tables.people_rows(d.doc_id, d.text, sections, extract_people(d.text), CODE_VERSION)
+        metrics, people = _per_document("extract", d, cache, lambda d=d: _extract_one(d))
+        metric_rows += metrics
+        people_rows += people
     return {"metrics": tables.frame("metrics", metric_rows), "people": tables.frame("people", people_rows)}
-
-
-def build_tables(seeds: Path) -> tuple[dict[str, pd.DataFrame], Ingested]:
-    ingested = ingest_all(seeds)
-    out = document_tables(ingested.documents)
-    out["sections"] = section_table(ingested.documents)
-    out.update(extraction_tables(ingested.documents))
-    out["rejected"] = rejected_table(ingested)
-    return out, ingested
 
 
 def rejected_table(ingested: Ingested) -> pd.DataFrame:
@@ -89,8 +118,18 @@ def rejected_table(ingested: Ingested) -> pd.DataFrame:
                                      for r in ingested.rejected])
 
 
+def build_tables(seeds: Path, cache: DocumentCache | None = None) -> tuple[dict[str, pd.DataFrame], Ingested]:
+    ingested = ingest_all(seeds, cache)
+    out = document_tables(ingested.documents)
+    out["sections"] = section_table(ingested.documents, cache)
+    out.update(extraction_tables(ingested.documents, cache))
+    out["rejected"] = rejected_table(ingested)
+    return out, ingested
+
+
 def source_list(docs: list[IngestedDocument]) -> list[dict]:
     """What went in, for the release's provenance."""
     return [{"source_name": d.source_name, "doc_id": d.doc_id, "sha256": d.sha256, "encoding": d.encoding,
+             "duplicate_sources": d.duplicate_sources,
              **{k: d.meta.get(k) for k in ("publisher", "date", "source_url", "license") if d.meta.get(k)}}
             for d in docs]

@@ -21,7 +21,7 @@ def _dagster_home() -> Path:
     return home
 
 
-def build(seeds: Path, outputs: Path) -> int:
+def build(seeds: Path, outputs: Path, cache: Path | None = None) -> int:
     _dagster_home()
     warnings.filterwarnings("ignore")
     import dagster as dg
@@ -33,8 +33,11 @@ def build(seeds: Path, outputs: Path) -> int:
         return 2
     instance = dg.DagsterInstance.get()
     job = defs.resolve_job_def("build")
-    run_config = {"resources": {"settings": {"config": {"seeds_dir": str(seeds.resolve()),
-                                                        "outputs_dir": str(outputs.resolve())}}},
+    from pipeline.defs.resources import PipelineSettings
+
+    settings = PipelineSettings(seeds_dir=str(seeds.resolve()), outputs_dir=str(outputs.resolve()),
+                                cache_dir=str(cache.resolve()) if cache else "")
+    run_config = {**settings.run_config(),
                   "loggers": {"console": {"config": {"log_level": os.environ.get("PIPELINE_LOG_LEVEL", "WARNING")}}}}
     result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
@@ -115,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--seeds", type=Path, default=PROJECT_ROOT / "seeds", help="input directory (default: seeds/)")
     b.add_argument("--outputs", type=Path, default=outputs_default,
                    help="where releases and catalog.json go (default: outputs/)")
+    b.add_argument("--cache", type=Path, default=PROJECT_ROOT / ".cache",
+                   help="per-document result cache (default: .cache/); --no-cache to recompute everything")
+    b.add_argument("--no-cache", dest="cache", action="store_const", const=None)
     d = sub.add_parser("download", help="fetch a release and check every file against its manifest")
     d.add_argument("--version", default="latest", help="a version, or latest, or stable (default: latest)")
     d.add_argument("--tables", nargs="+", help="only these tables (default: all)")
@@ -132,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("--outputs", type=Path, default=outputs_default)
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build(args.seeds, args.outputs)
+        return build(args.seeds, args.outputs, args.cache)
     return {"download": download, "verify": verify, "diff": diff, "deprecate": deprecate}[args.command](args)
 
 

@@ -14,7 +14,7 @@ def release(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("e2e")
     seeds, outputs = copy_seed(root / "seeds"), root / "outputs"
-    assert cli.main(["build", "--seeds", str(seeds), "--outputs", str(outputs)]) == 0
+    assert cli.main(["build", "--seeds", str(seeds), "--outputs", str(outputs), "--cache", str(root / "cache")]) == 0
     catalog = json.loads((outputs / "catalog.json").read_text(encoding="utf-8"))
     return outputs, outputs / catalog["versions"][0]["path"], catalog
 
@@ -41,7 +41,8 @@ def test_release_contents(release):
 def test_rebuild_on_unchanged_inputs_publishes_nothing(release, capsys):
     outputs, path, _ = release
     seeds = outputs.parent / "seeds"
-    assert cli.main(["build", "--seeds", str(seeds), "--outputs", str(outputs)]) == 0
+    assert cli.main(["build", "--seeds", str(seeds), "--outputs", str(outputs),
+                     "--cache", str(outputs.parent / "cache")]) == 0
     assert "unchanged" in capsys.readouterr().out
     catalog = json.loads((outputs / "catalog.json").read_text(encoding="utf-8"))
     assert len(catalog["versions"]) == 1
@@ -61,7 +62,8 @@ def test_failing_blocking_check_stops_publication(tmp_path, monkeypatch, capsys)
 
     monkeypatch.setattr(tables, "metric_rows", corrupt)
     outputs = tmp_path / "outputs"
-    assert cli.main(["build", "--seeds", str(copy_seed(tmp_path / "seeds")), "--outputs", str(outputs)]) == 1
+    assert cli.main(["build", "--seeds", str(copy_seed(tmp_path / "seeds")), "--outputs", str(outputs),
+                     "--no-cache"]) == 1
     assert "metrics_expectations" in capsys.readouterr().err
     assert not (outputs / "catalog.json").exists()
 
@@ -70,5 +72,5 @@ def test_no_readable_input_fails_clearly(tmp_path, capsys):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "empty.txt").write_bytes(b"")
-    assert cli.main(["build", "--seeds", str(seeds), "--outputs", str(tmp_path / "out")]) == 1
+    assert cli.main(["build", "--seeds", str(seeds), "--outputs", str(tmp_path / "out"), "--no-cache"]) == 1
     assert "no input could be read" in capsys.readouterr().err

@@ -1,5 +1,6 @@
 """Assets, one per stage output, grouped by stage: ingest -> sections -> extract -> publish."""
 
+import hashlib
 
 import dagster as dg
 import pandas as pd
@@ -8,29 +9,42 @@ from pipeline import CODE_VERSION, build
 from pipeline.defs.metadata import definition_metadata, table_metadata
 from pipeline.defs.resources import PipelineSettings
 from pipeline.publish import publish_release
+from pipeline.publish.files import jsonl_bytes
 from pipeline.validate import validate_table
 
 OWNERS = ["team:data-pipeline"]
+# Reading files and writing releases can fail for passing reasons (a network disk, a full
+# temp dir); extraction is deterministic, so retrying it would only repeat the failure.
+IO_RETRY = dg.RetryPolicy(max_retries=2, delay=2, backoff=dg.Backoff.EXPONENTIAL)
 
 
-def _table_output(table: str, df: pd.DataFrame, multi: bool = True) -> dg.Output:
-    """An output of a multi-asset is named after its table; a single asset's is not."""
+def _table_output(table: str, df: pd.DataFrame, multi: bool = True, extra: dict | None = None) -> dg.Output:
+    """An output with its metadata and a data version that is the hash of its content."""
+    version = dg.DataVersion(hashlib.sha256(jsonl_bytes(table, df)).hexdigest()[:32])
+    metadata = {**table_metadata(table, df), **(extra or {})}
     if multi:
-        return dg.Output(df, output_name=table, metadata=table_metadata(table, df))
-    return dg.Output(df, metadata=table_metadata(table, df))
+        return dg.Output(df, output_name=table, metadata=metadata, data_version=version)
+    return dg.Output(df, metadata=metadata, data_version=version)
 
 
-@dg.asset(group_name="ingest", code_version=CODE_VERSION, owners=OWNERS, kinds={"python"})
+def _cache_metadata(cache) -> dict:
+    names = cache.computed_names
+    return {**cache.stats(), "computed_documents": dg.MetadataValue.md(
+        "\n".join(f"- {n}" for n in names[:50]) + (f"\n- … and {len(names) - 50} more" if len(names) > 50 else ""))}
+
+
+@dg.asset(group_name="ingest", code_version=CODE_VERSION, owners=OWNERS, kinds={"python"}, retry_policy=IO_RETRY)
 def source_documents(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output:
-    """Every input under the seeds directory, decoded, normalised and repaired (or rejected with a reason)."""
-    ingested = build.ingest_all(settings.seeds)
+    """Every input from the configured sources, decoded, normalised and repaired (or rejected with a reason)."""
+    cache = settings.cache()
+    ingested = build.ingest_sources(settings.sources(), cache)
     for r in ingested.rejected:
         context.log.warning(f"rejected {r.reason}")
     if not ingested.documents:
         raise dg.Failure(f"no input could be read from {settings.seeds} "
                          f"({len(ingested.rejected)} rejected)", allow_retries=False)
-    return dg.Output(ingested, metadata={
-        "documents": len(ingested.documents), "rejected": len(ingested.rejected),
+    return dg.Output(ingested, data_version=dg.DataVersion(ingested.fingerprint()[:32]), metadata={
+        "documents": len(ingested.documents), "rejected": len(ingested.rejected), **_cache_metadata(cache),
         "seeds_dir": dg.MetadataValue.path(str(settings.seeds)),
         "sources": dg.MetadataValue.md("\n".join(f"- {d.source_name} ({d.encoding}, {len(d.text)} chars)"
                                                  for d in ingested.documents[:50])),
@@ -58,9 +72,11 @@ def document_tables(source_documents: build.Ingested):
 
 @dg.asset(group_name="sections", code_version=CODE_VERSION, owners=OWNERS, kinds={"pandas"},
           metadata=definition_metadata("sections"))
-def sections(source_documents: build.Ingested) -> dg.Output:
+def sections(settings: PipelineSettings, source_documents: build.Ingested) -> dg.Output:
     """Documents split into lead, interview, article and banner rows."""
-    return _table_output("sections", build.section_table(source_documents.documents), multi=False)
+    cache = settings.cache()
+    table = build.section_table(source_documents.documents, cache)
+    return _table_output("sections", table, multi=False, extra=_cache_metadata(cache))
 
 
 @dg.multi_asset(
@@ -72,17 +88,23 @@ def sections(source_documents: build.Ingested) -> dg.Output:
                                metadata=definition_metadata("metrics"), owners=OWNERS, kinds={"pandas"}),
     },
 )
-def extracted_tables(source_documents: build.Ingested):
-    """People and metrics, each row tied to its character offsets."""
-    tables = build.extraction_tables(source_documents.documents)
-    yield _table_output("people", tables["people"])
-    yield _table_output("metrics", tables["metrics"])
+def extracted_tables(context: dg.AssetExecutionContext, settings: PipelineSettings,
+                     source_documents: build.Ingested):
+    """People and metrics, each row tied to its character offsets; unchanged documents come from the cache."""
+    cache = settings.cache()
+    try:
+        tables = build.extraction_tables(source_documents.documents, cache)
+    except build.DocumentFailed as err:
+        context.log.error(str(err))
+        raise
+    context.log.info(f"extracted {cache.computed} document(s), reused {cache.reused} from the cache")
+    extra = _cache_metadata(cache)
+    yield _table_output("people", tables["people"], extra=extra)
+    yield _table_output("metrics", tables["metrics"], extra=extra)
 
 
-PUBLISHED = ("documents", "sections", "people", "metrics", "defects", "rejected")
-
-
-@dg.asset(group_name="publish", code_version=CODE_VERSION, owners=OWNERS, kinds={"parquet", "json"})
+@dg.asset(group_name="publish", code_version=CODE_VERSION, owners=OWNERS, kinds={"parquet", "json"},
+          retry_policy=IO_RETRY)
 def release(context: dg.AssetExecutionContext, settings: PipelineSettings, source_documents: build.Ingested,
             documents: pd.DataFrame, sections: pd.DataFrame, people: pd.DataFrame, metrics: pd.DataFrame,
             defects: pd.DataFrame, rejected: pd.DataFrame) -> dg.MaterializeResult:
@@ -99,5 +121,6 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, sourc
     context.log.info(f"release {result.version} at {result.path} ({'new' if result.created_new else 'unchanged'})")
     return dg.MaterializeResult(metadata={
         "version": result.version, "path": dg.MetadataValue.path(str(result.path)),
+        "catalog": dg.MetadataValue.path(str(settings.outputs / "catalog.json")),
         "new_release": result.created_new, **{f"rows/{t}": n for t, n in result.row_counts.items()},
-    })
+    }, data_version=dg.DataVersion(result.version))

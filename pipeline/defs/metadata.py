@@ -1,6 +1,4 @@
-"""Dagster metadata derived from ``schemas/``: column schema, row counts, previews."""
-
-from __future__ import annotations
+"""Dagster metadata derived from ``schemas/``: column schema and lineage, row counts, previews."""
 
 import dagster as dg
 import pandas as pd
@@ -9,6 +7,10 @@ from pipeline import schemas
 
 PREVIEW_ROWS = 5
 PREVIEW_CELL = 40
+# Columns computed from the document text itself; everything else about a row comes from its document.
+TEXT_DERIVED = {"text", "raw_text", "sentence", "char_start", "char_end", "body_start", "headline", "person",
+                "organization", "titles", "value", "value_high", "unit", "qualifier", "change", "base_period",
+                "period", "kind", "subject", "detail"}
 
 
 def column_schema(table: str) -> dg.TableSchema:
@@ -23,8 +25,26 @@ def column_schema(table: str) -> dg.TableSchema:
     ])
 
 
+def column_lineage(table: str) -> dg.TableColumnLineage | None:
+    """Which columns of ``documents`` each column comes from (stored; the OSS UI does not draw it)."""
+    if table in ("documents", "rejected"):
+        return None
+    documents = dg.AssetKey("documents")
+    deps = {}
+    for f in schemas.load(table).fields:
+        if f.name == "doc_id":
+            deps[f.name] = [dg.TableColumnDep(asset_key=documents, column_name="doc_id")]
+        elif f.name in TEXT_DERIVED:
+            deps[f.name] = [dg.TableColumnDep(asset_key=documents, column_name="text")]
+    return dg.TableColumnLineage(deps_by_column=deps)
+
+
 def definition_metadata(table: str) -> dict:
-    return {"dagster/column_schema": column_schema(table), "dagster/table_name": table}
+    out = {"dagster/column_schema": column_schema(table), "dagster/table_name": table}
+    lineage = column_lineage(table)
+    if lineage is not None:
+        out["dagster/column_lineage"] = lineage
+    return out
 
 
 def _preview(df: pd.DataFrame) -> str:

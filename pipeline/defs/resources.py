@@ -1,19 +1,26 @@
-"""Where inputs come from and releases go, configurable per run."""
-
-from __future__ import annotations
+"""Where inputs come from, where releases go, and where per-document results are cached."""
 
 from pathlib import Path
 
 import dagster as dg
 
+from pipeline.cache import DocumentCache
+from pipeline.ingest.sources import DirectorySource, JsonlSource, Source
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class PipelineSettings(dg.ConfigurableResource):
-    """Seeds and outputs directories; relative paths are taken from the project root."""
+    """Relative paths are taken from the project root.
+
+    ``seeds_dir`` holds text files (with optional sidecars) and JSONL collections;
+    ``collections`` names further JSONL collections anywhere on disk (gzip allowed).
+    """
 
     seeds_dir: str = "seeds"
+    collections: list[str] = []
     outputs_dir: str = "outputs"
+    cache_dir: str = ".cache"
 
     def _resolve(self, value: str) -> Path:
         path = Path(value)
@@ -26,3 +33,16 @@ class PipelineSettings(dg.ConfigurableResource):
     @property
     def outputs(self) -> Path:
         return self._resolve(self.outputs_dir)
+
+    def sources(self) -> list[Source]:
+        return [DirectorySource(self.seeds)] + [JsonlSource(self._resolve(c)) for c in self.collections]
+
+    def cache(self) -> DocumentCache:
+        return DocumentCache(self._resolve(self.cache_dir) if self.cache_dir else None)
+
+    def run_config(self) -> dict:
+        """This configuration as run config, so that a launched run uses exactly these paths."""
+        return {"resources": {"settings": {"config": {
+            "seeds_dir": str(self.seeds), "collections": [str(self._resolve(c)) for c in self.collections],
+            "outputs_dir": str(self.outputs), "cache_dir": str(self._resolve(self.cache_dir)) if self.cache_dir else "",
+        }}}}

@@ -97,6 +97,63 @@ def read_stable(path: Path, rel: str) -> bytes:
     raise SourceError(f"{rel}: changed while being read; try again when it is complete")
 
 
+class Source:
+    """A kind of input. Adding another (an API, a database) is one subclass with ``records``
+    and ``fingerprint``; everything downstream sees only SourceRecord and Rejected."""
+
+    def records(self) -> Iterator[SourceRecord | Rejected]:
+        raise NotImplementedError
+
+    def fingerprint(self) -> list[tuple]:
+        """Cheap signature of the current contents (names, sizes, mtimes), for change sensors."""
+        raise NotImplementedError
+
+
+@dataclass
+class DirectorySource(Source):
+    """Text files with optional sidecars, and any JSONL collections, under one directory."""
+
+    root: Path
+
+    def records(self) -> Iterator[SourceRecord | Rejected]:
+        return read_seeds(self.root)
+
+    def fingerprint(self) -> list[tuple]:
+        root = Path(self.root)
+        out = []
+        for p in sorted(root.rglob("*")) if root.is_dir() else []:
+            try:
+                st = p.lstat()
+            except OSError:
+                continue
+            out.append((p.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns))
+        return out
+
+
+@dataclass
+class JsonlSource(Source):
+    """A JSONL collection ({"id","title","date","text"} per line, gzip allowed) anywhere on disk."""
+
+    path: Path
+
+    def records(self) -> Iterator[SourceRecord | Rejected]:
+        path = Path(self.path)
+        if not path.is_file():
+            yield Rejected(str(path), f"{path}: collection file does not exist")
+            return
+        try:
+            yield from _collection_records(path, path.parent)
+        except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as err:
+            yield Rejected(path.name, f"{path.name}: cannot read collection: {err}")
+
+    def fingerprint(self) -> list[tuple]:
+        path = Path(self.path)
+        if not path.exists():
+            return [(str(path), None, None)]
+        st = path.stat()
+        return [(str(path), st.st_size, st.st_mtime_ns)]
+
+
 def read_seeds(root: Path) -> Iterator[SourceRecord | Rejected]:
     """Every input under ``root`` in a stable order, each read or rejected with a reason."""
     root = Path(root)

@@ -21,7 +21,7 @@ def _env(tmp_path, **extra):
 
 def _build(seeds, outputs, env):
     return subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--seeds", str(seeds), "--outputs",
-                             str(outputs)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             str(outputs), "--cache", str(outputs.parent / "cache")], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
 
 
