@@ -133,3 +133,11 @@ def source_list(docs: list[IngestedDocument]) -> list[dict]:
              "duplicate_sources": d.duplicate_sources,
              **{k: d.meta.get(k) for k in ("publisher", "date", "source_url", "license") if d.meta.get(k)}}
             for d in docs]
+
+
+def sources_from_documents(documents: pd.DataFrame) -> list[dict]:
+    """The same provenance list, read off the documents table (so the release needs nothing else)."""
+    keys = ("source_name", "doc_id", "sha256", "encoding", "duplicate_sources", "publisher", "date",
+            "source_url", "license")
+    return [{k: v for k, v in row.items() if k in keys and v not in (None, [])}
+            for row in tables.iter_records(documents[[c for c in keys if c in documents.columns]])]

@@ -110,8 +110,14 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
 
 def records(df: pd.DataFrame) -> list[dict]:
     """Rows as plain Python values, with pandas' NaN turned back into None."""
-    out = []
-    for row in df.to_dict("records"):
+    return list(iter_records(df))
+
+
+def iter_records(df: pd.DataFrame):
+    """Rows one at a time as plain Python values (NaN back to None, arrays to lists)."""
+    columns = list(df.columns)
+    for values in df.itertuples(index=False, name=None):
+        row = dict(zip(columns, values, strict=True))
         clean = {}
         for k, v in row.items():
             if isinstance(v, float) and math.isnan(v) or v is pd.NA or v is pd.NaT:
@@ -121,5 +127,4 @@ def records(df: pd.DataFrame) -> list[dict]:
             elif hasattr(v, "item"):
                 v = v.item()
             clean[k] = v
-        out.append(clean)
-    return out
+        yield clean

@@ -9,7 +9,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+.venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev,dask]"
 export DAGSTER_HOME="${DAGSTER_HOME:-$PWD/.dagster}"
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   .venv/bin/python -m pipeline build "$@"

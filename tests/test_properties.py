@@ -26,8 +26,10 @@ def _check_document(raw: str) -> None:
     except DecodeError:
         return
     text = doc.text
-    assert len(doc.origin) == len(text)
-    assert all(0 <= o <= len(raw) for o in doc.origin)
+    from pipeline.ingest.normalize import raw_offset
+
+    for i in range(0, len(text), 7):
+        assert 0 <= raw_offset(doc.offset_runs, i) < len(raw)
     for d in doc.defects:
         assert 0 <= d.start <= d.end <= len(text)
     sections = split_sections(text)

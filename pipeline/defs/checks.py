@@ -8,6 +8,7 @@ downstream, and the release is downstream of all of them (write, audit, publish)
 import dagster as dg
 import pandas as pd
 
+from pipeline.defs import reports
 from pipeline.validate import ValidationReport, validate_table
 
 TABLES_NEEDING_TEXT = ("sections", "people", "metrics", "defects")
@@ -37,17 +38,23 @@ def _make_check(table: str) -> dg.AssetChecksDefinition:
     description = (f"Great Expectations suite for {table}, derived from schemas/{table}.json: columns, keys, "
                    "required values, vocabularies" + (", offsets and text spans." if table in TABLES_NEEDING_TEXT
                                                      else "."))
+    def run(context: dg.AssetCheckExecutionContext, data: pd.DataFrame, documents: pd.DataFrame | None):
+        report = validate_table(table, data, documents)
+        reports.save(context.instance, context.run.run_id, table, report.as_dict())
+        return _result(report, len(data))
+
     if table == "documents":
         @dg.asset_check(asset=table, name=f"{table}_expectations", blocking=True, description=description)
-        def _documents_check(documents: pd.DataFrame) -> dg.AssetCheckResult:
-            return _result(validate_table(table, documents), len(documents))
+        def _documents_check(context: dg.AssetCheckExecutionContext, documents: pd.DataFrame) -> dg.AssetCheckResult:
+            return run(context, documents, None)
 
         return _documents_check
 
     @dg.asset_check(asset=table, name=f"{table}_expectations", blocking=True, description=description,
                     additional_ins={"documents": dg.AssetIn("documents")})
-    def _check(data: pd.DataFrame, documents: pd.DataFrame) -> dg.AssetCheckResult:
-        return _result(validate_table(table, data, documents), len(data))
+    def _check(context: dg.AssetCheckExecutionContext, data: pd.DataFrame,
+               documents: pd.DataFrame) -> dg.AssetCheckResult:
+        return run(context, data, documents)
 
     return _check
 

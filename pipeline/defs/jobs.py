@@ -1,9 +1,10 @@
-"""The main job: every asset and check, from the seeds to a published release."""
+"""The main job: every asset and check, from the sources to a published release."""
 
 import dagster as dg
 
+JOB_SELECTION = dg.AssetSelection.all()
+
 build_job = dg.define_asset_job(
-    name="build",
-    selection=dg.AssetSelection.all(),
-    description="Ingest the seeds, split, extract, validate and publish a release.",
+    name="build", selection=JOB_SELECTION, executor_def=dg.multiprocess_executor,
+    description="Ingest the sources, split, extract, validate and publish a release.",
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -17,7 +18,7 @@ from pipeline.ingest.lines import (
     is_headline_like,
     is_prose,
 )
-from pipeline.ingest.normalize import assemble, offset_map_json, split_paragraphs
+from pipeline.ingest.normalize import assemble, compress_origin, raw_offset, split_paragraphs
 from pipeline.ingest.page_breaks import repair_page_breaks
 from pipeline.ingest.sources import SourceRecord
 from pipeline.keys import StableKeys
@@ -32,9 +33,10 @@ class IngestedDocument:
     source_name: str
     sha256: str
     encoding: str
-    raw_text: str
     text: str
-    origin: list[int]
+    # [normalised_offset, raw_offset] runs (see normalize.compress_origin): a few numbers per
+    # paragraph instead of one Python int per character, which for a large corpus is gigabytes.
+    offset_runs: list[list[int]]
     meta: dict
     title: str
     date: str
@@ -117,7 +119,7 @@ def ingest_record(record: SourceRecord) -> IngestedDocument:
     meta = record.meta
     return IngestedDocument(
         doc_id=record.doc_id, source_name=record.source_name, sha256=record.sha256, encoding=encoding,
-        raw_text=raw, text=text, origin=origin, meta=meta,
+        text=text, offset_runs=compress_origin(origin), meta=meta,
         title=meta.get("title") or infer_title(text),
         date=meta.get("date") or infer_date(text, record.source_name),
         truncated=truncated, defects=defects,
@@ -131,7 +133,7 @@ def document_row(doc: IngestedDocument, code_version: str) -> dict:
         "date": doc.date or None, "publisher": doc.meta.get("publisher"),
         "source_url": doc.meta.get("source_url"), "license": doc.meta.get("license"),
         "encoding": doc.encoding, "sha256": doc.sha256, "text": doc.text, "char_count": len(doc.text),
-        "offset_map": offset_map_json(doc.origin), "truncated": doc.truncated,
+        "offset_map": json.dumps(doc.offset_runs, separators=(",", ":")), "truncated": doc.truncated,
         "page_break_joins": len(doc.joins), "code_version": code_version,
     }
 
@@ -140,7 +142,7 @@ def defect_rows(doc: IngestedDocument, code_version: str) -> list[dict]:
     rows = []
     key = StableKeys(doc.doc_id, "d")
     for d in doc.defects:
-        raw = doc.origin[d.start] if d.start < len(doc.origin) else (doc.origin[-1] + 1 if doc.origin else 0)
+        raw = raw_offset(doc.offset_runs, d.start) if doc.offset_runs else 0
         rows.append({
             "defect_id": key(d.kind, d.detail), "doc_id": doc.doc_id, "kind": d.kind,
             "action": "repaired" if d.kind == "page_break_join" else "flagged",

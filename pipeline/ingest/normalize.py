@@ -6,7 +6,6 @@ raw file of normalised character ``i``, so any row can be traced back to the sou
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -102,10 +101,6 @@ def compress_origin(origin: list[int]) -> list[list[int]]:
         if not runs or r - runs[-1][1] != i - runs[-1][0]:
             runs.append([i, r])
     return runs
-
-
-def offset_map_json(origin: list[int]) -> str:
-    return json.dumps(compress_origin(origin), separators=(",", ":"))
 
 
 def raw_offset(runs: list[list[int]], offset: int) -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from pipeline import schemas
@@ -11,18 +13,18 @@ IGNORED_COLUMNS = ("code_version",)  # reported once in the summary, not as a ch
 MAX_LISTED = 200
 
 
-def read_jsonl(path: Path) -> list[dict]:
+def iter_jsonl(path: Path) -> Iterator[dict]:
     with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
 
 
-def release_records(path: Path) -> dict[str, list[dict]]:
+def release_rows(path: Path) -> dict[str, Callable[[], Iterable[dict]]]:
+    """For each table of a published release, a function giving a fresh iterator over its rows."""
     package = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
-    out = {}
-    for r in package["resources"]:
-        if r["format"] == "jsonl":
-            out[r["name"].removesuffix("-jsonl")] = read_jsonl(path / r["path"])
-    return out
+    return {r["name"].removesuffix("-jsonl"): (lambda p=path / r["path"]: iter_jsonl(p))
+            for r in package["resources"] if r["format"] == "jsonl"}
 
 
 def release_schemas(path: Path) -> dict[str, dict]:
@@ -34,25 +36,38 @@ def _key(row: dict, primary_key: list[str]) -> str:
     return "|".join(str(row.get(k)) for k in primary_key)
 
 
-def diff_records(old: dict[str, list[dict]], new: dict[str, list[dict]], old_schemas: dict[str, dict],
-                 new_schemas: dict[str, dict]) -> dict:
+def _row_hash(row: dict) -> str:
+    kept = {k: v for k, v in row.items() if k not in IGNORED_COLUMNS}
+    return hashlib.sha1(json.dumps(kept, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _index(rows: Iterable[dict], pk: list[str]) -> dict[str, str]:
+    return {_key(r, pk): _row_hash(r) for r in rows}
+
+
+def diff_records(old: dict[str, Callable[[], Iterable[dict]]], new: dict[str, Callable[[], Iterable[dict]]],
+                 old_schemas: dict[str, dict], new_schemas: dict[str, dict]) -> dict:
+    """Diff by primary key. Rows are streamed twice: once to hash every row, once to pick up the
+    contents of just the rows that changed, so memory holds keys and hashes, not tables."""
     tables: dict[str, dict] = {}
     schema_changes: dict[str, dict] = {}
     for table in sorted(set(old) | set(new)):
         schema = new_schemas.get(table) or old_schemas.get(table) or schemas.load(table).table_schema()
         pk = schema["primaryKey"]
-        before = {_key(r, pk): r for r in old.get(table, [])}
-        after = {_key(r, pk): r for r in new.get(table, [])}
+        before = _index(old[table](), pk) if table in old else {}
+        after = _index(new[table](), pk) if table in new else {}
         added = sorted(set(after) - set(before))
         removed = sorted(set(before) - set(after))
+        changed_keys = {k for k in set(before) & set(after) if before[k] != after[k]}
+        old_rows = {_key(r, pk): r for r in old[table]() if _key(r, pk) in changed_keys} if changed_keys else {}
+        new_rows = {_key(r, pk): r for r in new[table]() if _key(r, pk) in changed_keys} if changed_keys else {}
         changed = []
-        for k in sorted(set(before) & set(after)):
-            cols = sorted(c for c in set(before[k]) | set(after[k])
-                          if c not in IGNORED_COLUMNS and before[k].get(c) != after[k].get(c))
-            if cols:
-                changed.append({"key": k, "columns": cols,
-                                "before": {c: before[k].get(c) for c in cols if c != "text"},
-                                "after": {c: after[k].get(c) for c in cols if c != "text"}})
+        for k in sorted(changed_keys):
+            b, a = old_rows[k], new_rows[k]
+            cols = sorted(c for c in set(b) | set(a) if c not in IGNORED_COLUMNS and b.get(c) != a.get(c))
+            changed.append({"key": k, "columns": cols,
+                            "before": {c: b.get(c) for c in cols if c != "text"},
+                            "after": {c: a.get(c) for c in cols if c != "text"}})
         tables[table] = {"rows_before": len(before), "rows_after": len(after), "added": added,
                          "removed": removed, "changed": changed}
         old_fields = {f["name"]: f["type"] for f in old_schemas.get(table, {}).get("fields", [])}

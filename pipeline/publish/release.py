@@ -26,9 +26,10 @@ import pandas as pd
 from pipeline import CODE_VERSION, __version__, schemas
 from pipeline.publish import catalog_page
 from pipeline.publish.card import dataset_card
-from pipeline.publish.changes import changes_markdown, diff_records, release_records
-from pipeline.publish.files import jsonl_bytes, sha256_file, write_table
+from pipeline.publish.changes import changes_markdown, diff_records, release_rows
+from pipeline.publish.files import content_hash, sha256_file, write_table
 from pipeline.publish.versioning import bump
+from pipeline.tables import iter_records
 
 DATASET_NAME = "cn-policy-text-facts"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -117,8 +118,7 @@ def content_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
     """sha256 over every table's canonical JSONL: equal data, equal fingerprint."""
     h = hashlib.sha256()
     for table in sorted(frames):
-        h.update(table.encode())
-        h.update(jsonl_bytes(table, frames[table]))
+        h.update(f"{table}:{content_hash(frames[table])}\n".encode())
     return h.hexdigest()
 
 
@@ -159,10 +159,9 @@ def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: lis
             # Renamed into place by a run killed before it updated the catalog: never published.
             shutil.rmtree(final)
         created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-        new_records = {t: [json.loads(line) for line in jsonl_bytes(t, df).decode("utf-8").splitlines()]
-                       for t, df in frames.items()}
-        old_records = release_records(outputs / latest["path"]) if latest else {}
-        diff = diff_records(old_records, new_records, old_schemas, table_schemas)
+        new_rows = {t: (lambda df=df: iter_records(df)) for t, df in frames.items()}
+        old_rows = release_rows(outputs / latest["path"]) if latest else {}
+        diff = diff_records(old_rows, new_rows, old_schemas, table_schemas)
         diff.update({"from": latest["version"] if latest else None, "to": version})
         tmp = outputs / f".tmp-{uuid.uuid4().hex}"
         tmp.mkdir(parents=True)
