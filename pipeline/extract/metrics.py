@@ -12,13 +12,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import jieba
+
 from pipeline import lexicon
 from pipeline.extract.numbers import DIGITS, parse_arabic, parse_chinese
 from pipeline.extract.subjects import subject_after, trim_subject
 from pipeline.extract.units import DENOMINATORS
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 NUMBER = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE})")
 RANGE_DASH = re.compile(r"\s*[-—–~～至到]{1,2}\s*")
 SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
@@ -31,10 +33,12 @@ BASE = re.compile(
     r"(?:时期|期间|同期|末|年末|年底)?(?:相比)?(?:分别|均|累计|实际)?"
     r"(?=增长|下降|提高|减少|增加|降低|上升|提升|上涨|回落|增|降|减|多|少|翻)"
 )
-# Units that make even a small Chinese numeral a measurement (两亿元, 三公里), as
-# opposed to the text's own counting (三个方面, 一批, 五年).
-MEASURE_UNITS = {"元", "美元", "欧元", "港元", "公里", "米", "平方公里", "平方米", "亩", "公顷", "吨", "公斤",
-                 "千瓦", "千瓦时", "%", "倍", "百分点", "立方米", "万", "成"}
+# Units that make even a small Chinese numeral a figure (翻两倍, 三成); otherwise small Chinese
+# numerals are the text counting its own points (三个方面, 一批, 五年) or idioms (二元结构).
+SHARE_UNITS = {"%", "‰", "倍", "百分点", "成"}
+# Words before a Chinese-numeral count of years that make it a measured duration (连续十年).
+DURATION_CUES = ("连续", "长达", "历时", "累计", "坚持", "持续", "已经", "已有", "达到", "超过")
+_CN_DIGITS = set("零〇一二两三四五六七八九")
 
 
 @dataclass
@@ -115,6 +119,8 @@ def _is_not_a_quantity(text: str, m: re.Match) -> bool:
         return True
     if m["cn"] and before in lexicon.cues()["vague_before"]:
         return True  # 几十家, 数百万, 上千: an order of magnitude, not a figure
+    if (m["ar"] and (before in _CN_DIGITS or after in _CN_DIGITS)) or (m["cn"] and (before.isdigit() or after.isdigit())):
+        return True  # 二0一0年: a year or code written in mixed digits
     if after == "+":
         return True
     return any(text.startswith(w, end) for w in lexicon.cues()["not_unit_after"])
@@ -174,14 +180,29 @@ def _read_quantity(text: str, m: re.Match) -> tuple[float, float, str, int, str 
     return value, factor, normalised, end, infix
 
 
-def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str) -> bool:
+def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, end: int) -> bool:
     if unit in ("%", "‰") and m["cn"]:
         return True  # 一半, 三分之一, 百分之二十
-    if m["cn"] and factor == 1.0 and value < 10 and unit not in MEASURE_UNITS:
-        return False  # 三个方面, 一批, 五年: the text counting its own points
+    if m["cn"] and factor == 1.0 and value < 10 and "万" not in m["cn"] and unit not in SHARE_UNITS:
+        return False  # 三个方面, 一批, 五年, 二元结构: the text counting its own points, or an idiom
+    if unit == "年" and m["cn"] and not _match_suffix(text, m.start(), DURATION_CUES):
+        return False  # 十三年来, 二十世纪八十年代, 建党一百年: narrative time, not a measured duration
+    if text.startswith("年代", end - 1) or (len(unit) == 1 and _unit_glued_to_next_word(text, m.start(), end)):
+        return False
     if unit == "年" and m["ar"] and factor == 1.0 and 1900 <= value <= 2100 and "." not in m["ar"]:
         return False  # a year dates a figure; it is a period, not a metric
     return not (unit == "次" and m["cn"] and text.startswith(("全会", "会议", "代表大会"), m.end() + 1))
+
+
+def _unit_glued_to_next_word(text: str, start: int, end: int) -> bool:
+    """A one-character unit that jieba reads as the start of a longer word (两千三百万台|湾同胞)."""
+    window = text[start:end + 3]
+    pos = 0
+    for word in jieba.cut(window, HMM=False):
+        if pos <= end - 1 - start < pos + len(word):
+            return pos + len(word) > end - start
+        pos += len(word)
+    return False
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -257,7 +278,7 @@ def extract_metrics(text: str) -> list[Metric]:
             if quantity is None:
                 continue
         value, factor, unit, end, qualifier = quantity
-        if not _plausible(text, m, value, factor, unit):
+        if not _plausible(text, m, value, factor, unit, end):
             continue
         metric = _build(text, m, value * factor, unit, end, qualifier)
         consumed_until = metric.char_end

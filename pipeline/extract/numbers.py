@@ -47,6 +47,13 @@ def _parse_section(s: str) -> int | None:
 
 def parse_chinese(token: str) -> float | None:
     """Value of a Chinese numeral, or None when the characters are not one number."""
+    if "点" in token:
+        # 九点三 = 9.3: an integer part, then digits read one by one.
+        whole, _, frac = token.partition("点")
+        head = parse_chinese(whole)
+        if head is None or not frac or any(ch not in DIGITS for ch in frac):
+            return None
+        return float(f"{int(head)}.{''.join(str(DIGITS[ch]) for ch in frac)}")
     if not token or any(ch not in CHINESE_NUMERAL_CHARS for ch in token):
         return None
     total = 0

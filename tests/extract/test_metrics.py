@@ -77,3 +77,24 @@ def test_offsets_slice_the_raw_text(seed_doc):
     for m in extract_metrics(seed_doc.text):
         assert seed_doc.text[m.char_start:m.char_end] == m.raw_text
         assert m.raw_text in m.sentence
+
+
+@pytest.mark.parametrize("text", [
+    "到二0一0年形成", "这十三年来，国际局势", "二十世纪八十年代末", "城乡二元经济结构", "两千三百万台湾同胞",
+])
+def test_narrative_years_mixed_digit_years_idioms_and_glued_units_are_not_metrics(text):
+    assert extract_metrics(text) == []
+
+
+def test_chinese_decimal_percent():
+    m = one("年均增长百分之九点三，经济总量")
+    assert (m.value, m.unit, m.change, m.period) == (9.3, "%", "increase", "年均")
+
+
+def test_duration_in_chinese_numerals_after_cue():
+    assert one("连续十年增长。").value == 10
+
+
+def test_single_character_unit_kept_when_jieba_agrees():
+    assert one("实施10项目标任务。").unit == "项"
+    assert one("生产1.2万台汽车。").value == 12000
