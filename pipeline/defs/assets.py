@@ -19,7 +19,7 @@ IO_RETRY = dg.RetryPolicy(max_retries=2, delay=2, backoff=dg.Backoff.EXPONENTIAL
 
 def _table_output(table: str, df: pd.DataFrame, multi: bool = True, extra: dict | None = None) -> dg.Output:
     """An output with its metadata and a data version that is the hash of its content."""
-    version = dg.DataVersion(content_hash(df)[:32])
+    version = dg.DataVersion(content_hash(table, df)[:32])
     metadata = {**table_metadata(table, df), **(extra or {})}
     if multi:
         return dg.Output(df, output_name=table, metadata=metadata, data_version=version)

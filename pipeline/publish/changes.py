@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from pipeline import schemas
+from pipeline.publish.files import row_digest, row_key
 
 IGNORED_COLUMNS = ("code_version",)  # reported once in the summary, not as a change of every row
 MAX_LISTED = 200
 
 
-def iter_jsonl(path: Path) -> Iterator[dict]:
+def iter_jsonl(path: Path) -> Iterator[tuple[dict, str]]:
     with path.open(encoding="utf-8") as f:
         for line in f:
-            if line.strip():
-                yield json.loads(line)
+            line = line.rstrip("\n")
+            if line:
+                yield json.loads(line), line
 
 
-def release_rows(path: Path) -> dict[str, Callable[[], Iterable[dict]]]:
-    """For each table of a published release, a function giving a fresh iterator over its rows."""
+def release_rows(path: Path) -> dict[str, Callable[[], Iterable[tuple[dict, str]]]]:
+    """For each table of a published release, a function giving a fresh iterator of (row, line)."""
     package = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
     return {r["name"].removesuffix("-jsonl"): (lambda p=path / r["path"]: iter_jsonl(p))
             for r in package["resources"] if r["format"] == "jsonl"}
@@ -32,35 +33,32 @@ def release_schemas(path: Path) -> dict[str, dict]:
     return {r["name"]: r["schema"] for r in package["resources"] if r["format"] == "parquet"}
 
 
-def _key(row: dict, primary_key: list[str]) -> str:
-    return "|".join(str(row.get(k)) for k in primary_key)
+def _index(rows: Iterable[tuple[dict, str]], pk: list[str]) -> dict[str, str]:
+    return {row_key(r, pk): row_digest(line) for r, line in rows}
 
 
-def _row_hash(row: dict) -> str:
-    kept = {k: v for k, v in row.items() if k not in IGNORED_COLUMNS}
-    return hashlib.sha1(json.dumps(kept, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
-
-
-def _index(rows: Iterable[dict], pk: list[str]) -> dict[str, str]:
-    return {_key(r, pk): _row_hash(r) for r in rows}
-
-
-def diff_records(old: dict[str, Callable[[], Iterable[dict]]], new: dict[str, Callable[[], Iterable[dict]]],
-                 old_schemas: dict[str, dict], new_schemas: dict[str, dict]) -> dict:
-    """Diff by primary key. Rows are streamed twice: once to hash every row, once to pick up the
-    contents of just the rows that changed, so memory holds keys and hashes, not tables."""
+def diff_records(old: dict[str, Callable[[], Iterable[tuple[dict, str]]]],
+                 new: dict[str, Callable[[], Iterable[tuple[dict, str]]]],
+                 old_schemas: dict[str, dict], new_schemas: dict[str, dict],
+                 new_index: dict[str, dict[str, str]] | None = None) -> dict:
+    """Diff by primary key. Rows are compared by digest; only the rows that changed are read
+    again for their contents, so memory holds keys and digests, not tables. ``new_index``
+    (key -> digest per table, made while writing) spares a pass over the new rows."""
     tables: dict[str, dict] = {}
     schema_changes: dict[str, dict] = {}
     for table in sorted(set(old) | set(new)):
         schema = new_schemas.get(table) or old_schemas.get(table) or schemas.load(table).table_schema()
         pk = schema["primaryKey"]
         before = _index(old[table](), pk) if table in old else {}
-        after = _index(new[table](), pk) if table in new else {}
+        if new_index is not None and table in new_index:
+            after = new_index[table]
+        else:
+            after = _index(new[table](), pk) if table in new else {}
         added = sorted(set(after) - set(before))
         removed = sorted(set(before) - set(after))
         changed_keys = {k for k in set(before) & set(after) if before[k] != after[k]}
-        old_rows = {_key(r, pk): r for r in old[table]() if _key(r, pk) in changed_keys} if changed_keys else {}
-        new_rows = {_key(r, pk): r for r in new[table]() if _key(r, pk) in changed_keys} if changed_keys else {}
+        old_rows = {row_key(r, pk): r for r, _ in old[table]() if row_key(r, pk) in changed_keys} if changed_keys else {}
+        new_rows = {row_key(r, pk): r for r, _ in new[table]() if row_key(r, pk) in changed_keys} if changed_keys else {}
         changed = []
         for k in sorted(changed_keys):
             b, a = old_rows[k], new_rows[k]

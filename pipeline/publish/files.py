@@ -32,12 +32,17 @@ def jsonl_lines(df: pd.DataFrame) -> Iterator[str]:
         yield json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
 
-def content_hash(df: pd.DataFrame) -> str:
-    h = hashlib.sha256()
-    for line in jsonl_lines(df):
-        h.update(line.encode("utf-8"))
-        h.update(b"\n")
-    return h.hexdigest()
+def content_hash(table: str, df: pd.DataFrame) -> str:
+    """sha256 of the table as Arrow IPC with the schema's types: equal data, equal hash.
+
+    Serialised in C++ rather than row by row. (Not cached in ``df.attrs``: pandas copies attrs
+    onto derived frames, so a slice would carry its parent's hash.)
+    """
+    arrow = pa.Table.from_pandas(df, schema=schemas.load(table).arrow_schema(), preserve_index=False)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, arrow.schema.remove_metadata()) as writer:
+        writer.write_table(arrow.replace_schema_metadata(None))
+    return hashlib.sha256(sink.getvalue()).hexdigest()
 
 
 def jsonl_bytes(table: str, df: pd.DataFrame) -> bytes:
@@ -45,16 +50,35 @@ def jsonl_bytes(table: str, df: pd.DataFrame) -> bytes:
     return "".join(line + "\n" for line in jsonl_lines(df)).encode("utf-8")
 
 
-def write_table(table: str, df: pd.DataFrame, directory: Path) -> dict[str, Path]:
-    """Parquet with the schema's Arrow types (no pandas index, no timestamps) and JSONL."""
+def row_digest(line: str) -> str:
+    """Hash of one JSONL row without its trailing code_version (last column), which changes
+    on every release of new code and is reported once, not as a change of every row."""
+    return hashlib.sha1(line.rsplit(',"code_version":', 1)[0].encode("utf-8")).hexdigest()
+
+
+def write_table(table: str, df: pd.DataFrame, directory: Path,
+                index: dict[str, str] | None = None) -> dict[str, Path]:
+    """Parquet with the schema's Arrow types (no pandas index, no timestamps) and JSONL.
+
+    With ``index``, also fills primary key -> row digest while the JSONL is written (for diffs).
+    """
     schema = schemas.load(table).arrow_schema()
     arrow = pa.Table.from_pandas(df, schema=schema, preserve_index=False).replace_schema_metadata(None)
     parquet = directory / f"{table}.parquet"
     pq.write_table(arrow, parquet, compression="zstd")
-    del arrow
     jsonl = directory / f"{table}.jsonl"
+    pk = list(schemas.load(table).primary_key)
     with jsonl.open("w", encoding="utf-8", newline="\n") as f:
-        for line in jsonl_lines(df):
-            f.write(line)
-            f.write("\n")
+        # Rows come from the Arrow table in batches (converted in C++), not from pandas row by row.
+        for batch in arrow.to_batches(max_chunksize=20_000):
+            for row in batch.to_pylist():
+                line = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+                f.write(line)
+                f.write("\n")
+                if index is not None:
+                    index[row_key(row, pk)] = row_digest(line)
     return {"parquet": parquet, "jsonl": jsonl}
+
+
+def row_key(row: dict, primary_key: list[str]) -> str:
+    return "|".join(str(row.get(k)) for k in primary_key)

@@ -118,7 +118,7 @@ def content_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
     """sha256 over every table's canonical JSONL: equal data, equal fingerprint."""
     h = hashlib.sha256()
     for table in sorted(frames):
-        h.update(f"{table}:{content_hash(frames[table])}\n".encode())
+        h.update(f"{table}:{content_hash(table, frames[table])}\n".encode())
     return h.hexdigest()
 
 
@@ -159,17 +159,19 @@ def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: lis
             # Renamed into place by a run killed before it updated the catalog: never published.
             shutil.rmtree(final)
         created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-        new_rows = {t: (lambda df=df: iter_records(df)) for t, df in frames.items()}
-        old_rows = release_rows(outputs / latest["path"]) if latest else {}
-        diff = diff_records(old_rows, new_rows, old_schemas, table_schemas)
-        diff.update({"from": latest["version"] if latest else None, "to": version})
         tmp = outputs / f".tmp-{uuid.uuid4().hex}"
         tmp.mkdir(parents=True)
         try:
+            index: dict[str, dict[str, str]] = {}
+            package = _write_files(frames, tmp, version, created, table_schemas, sources, validation,
+                                   fingerprint, index)
+            new_rows = {t: (lambda df=df: ((r, json.dumps(r, ensure_ascii=False, separators=(",", ":")))
+                                           for r in iter_records(df))) for t, df in frames.items()}
+            old_rows = release_rows(outputs / latest["path"]) if latest else {}
+            diff = diff_records(old_rows, new_rows, old_schemas, table_schemas, index)
+            diff.update({"from": latest["version"] if latest else None, "to": version})
             (tmp / "changes.json").write_text(json.dumps(diff, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             (tmp / "CHANGES.md").write_text(changes_markdown(diff, diff["from"], version), encoding="utf-8")
-            package = _write_files(frames, tmp, version, created, table_schemas, sources, validation,
-                                   fingerprint)
             _fault_point("release files written")
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, final)
@@ -214,10 +216,11 @@ def deprecate(outputs: Path, version: str, reason: str) -> dict:
 
 
 def _write_files(frames, directory: Path, version: str, created: str, table_schemas: dict,
-                 sources: list[dict], validation: dict[str, dict], fingerprint: str) -> dict:
+                 sources: list[dict], validation: dict[str, dict], fingerprint: str,
+                 index: dict[str, dict[str, str]]) -> dict:
     resources = []
     for table in sorted(frames):
-        written = write_table(table, frames[table], directory)
+        written = write_table(table, frames[table], directory, index.setdefault(table, {}))
         _fault_point(f"{table} written")
         meta = schemas.load(table)
         for fmt, path in written.items():
