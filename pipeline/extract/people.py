@@ -38,6 +38,16 @@ def _pattern() -> re.Pattern:
     )
 
 
+# Name before title at the start of a clause: 习近平总书记强调, 李强总理指出.
+_SPEECH_AFTER = r"(?=表示|说|指出|强调|介绍|认为|主持|出席|会见|致辞|讲话|发表|宣布|签署|在|，|。|：|“)"
+
+
+@cache
+def _name_first() -> re.Pattern:
+    return re.compile(rf"(?:^|(?<=[，。；：、“（\s]))(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?P<titles>{title_pattern()}){_SPEECH_AFTER}",
+                      re.MULTILINE)
+
+
 @cache
 def _co_listed() -> re.Pattern:
     """Further names sharing the same office: 副主席张庆黎、刘奇葆、帕巴拉·格列朗杰."""
@@ -80,4 +90,11 @@ def extract_people(text: str) -> list[PersonMention]:
         while (more := _co_listed().match(text, pos)) and (other := _name(more["name"])):
             found.append(PersonMention(other, org, titles, more.start("name"), more.start("name") + len(other)))
             pos = more.start("name") + len(other)
+    taken = {(p.char_start, p.char_end) for p in found}
+    for m in _name_first().finditer(text):
+        name = m["name"]
+        if not looks_like_name(name) or any(a <= m.start() < b for a, b in taken):
+            continue
+        found.append(PersonMention(name, "", split_titles(m["titles"]), m.start("name"), m.end("titles")))
+    found.sort(key=lambda p: p.char_start)
     return found

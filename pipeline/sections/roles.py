@@ -42,9 +42,25 @@ def split_titles(block: str) -> tuple[str, ...]:
     return tuple(m.group() for m in re.finditer(title_pattern(), block))
 
 
+@cache
+def _word_tags() -> dict[str, str]:
+    """jieba's dictionary with part-of-speech tags (loaded once)."""
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.posseg.dt.tokenizer.check_initialized()
+    return jieba.posseg.dt.word_tag_tab
+
+
 def looks_like_name(name: str) -> bool:
+    """Starts with a surname, and is not a dictionary word of another kind (强调 is a verb)."""
     if not 2 <= len(name) <= 4 and "·" not in name:
         return False
+    tag = _word_tags().get(name)
+    if tag is not None and not tag.startswith("nr"):
+        return False
+    if name[-1] in "了的着过们吗呢吧啊" or name[1:2] in ("了", "的", "着", "过"):
+        return False  # 总书记来了: a particle ends a phrase, never a name
     surnames = lexicon.surnames()
     return name[:1] in surnames or name[:2] in surnames or "·" in name
 

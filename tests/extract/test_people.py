@@ -40,3 +40,12 @@ def test_province_party_secretary_and_premier():
     assert [(p.organization, p.titles) for p in extract_people("安徽省委书记李锦斌主持会议。")] == [("安徽省委", ("书记",))]
     assert [(p.organization, p.titles) for p in extract_people("国务院总理李强会见。")] == [("国务院", ("总理",))]
     assert [(p.organization, p.titles) for p in extract_people("总经理许仕华介绍。")] == [("", ("总经理",))]
+
+
+def test_name_before_title_at_clause_start():
+    assert [(p.person, p.titles) for p in extract_people("会上，李强总理指出，要加快。")] == [("李强", ("总理",))]
+
+
+def test_words_and_phrases_are_not_names():
+    assert extract_people("居民们看见总书记来了，纷纷围拢。") == []
+    assert [p.person for p in extract_people("习近平总书记强调，要加快。")] == ["习近平"]
