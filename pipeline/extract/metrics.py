@@ -68,18 +68,25 @@ def _unit_surfaces() -> tuple[str, ...]:
     return tuple(sorted(lexicon.units(), key=len, reverse=True))
 
 
+@cache
+def _by_length(options: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Options grouped by length, longest first: a match is a few slice lookups, not a scan."""
+    lengths = sorted({len(o) for o in options}, reverse=True)
+    return tuple((n, frozenset(o for o in options if len(o) == n)) for n in lengths)
+
+
 def _match_prefix(text: str, pos: int, options: tuple[str, ...]) -> str | None:
-    for option in options:
-        if text.startswith(option, pos):
-            return option
+    for n, group in _by_length(options):
+        candidate = text[pos:pos + n]
+        if candidate in group:
+            return candidate
     return None
 
 
 def _match_suffix(text: str, end: int, options: tuple[str, ...], window: int = 4) -> str | None:
-    before = text[max(0, end - window):end]
-    for option in options:
-        if before.endswith(option):
-            return option
+    for n, group in _by_length(options):
+        if n <= window and end - n >= 0 and text[end - n:end] in group:
+            return text[end - n:end]
     return None
 
 
