@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from pipeline import schemas
-from pipeline.extract.metrics import Metric
+from pipeline.extract.metrics import Metric, sentence_bounds
 from pipeline.extract.people import PersonMention
 from pipeline.keys import StableKeys
 from pipeline.sections.split import Section
@@ -21,12 +21,6 @@ from pipeline.sections.split import Section
 # A metric's key is its sentence with the figures masked and its place among the sentence's
 # metrics: editing 36项 to 38项 is then a changed row, not a removed one and an added one.
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def sentence_at(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
-    stops = [i for i in (text.find(c, end) for c in "。！？\n") if i >= 0]
-    return text[a:min(stops) if stops else len(text)]
 
 
 def section_id(doc_id: str, ordinal: int) -> str:
@@ -91,11 +85,16 @@ def people_rows(doc_id: str, text: str, sections: list[Section], mentions: list[
 
 def _person_row(key, doc_id, text, sec, person, org, titles, source, start, end, code_version) -> dict:
     return {
-        "person_id": key(sentence_at(text, start, end), text[start:end]), "doc_id": doc_id,
+        "person_id": key(_sentence(text, start, end), text[start:end]), "doc_id": doc_id,
         "section_id": section_id(doc_id, sec.ordinal) if sec else None, "person": person,
         "organization": org or None, "titles": list(titles), "source": source,
         "char_start": start, "char_end": end, "raw_text": text[start:end], "code_version": code_version,
     }
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    a, b = sentence_bounds(text, start, end)
+    return text[a:b]
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -106,11 +105,6 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
         order = [c for c in ("doc_id", "char_start", "char_end") if c in df.columns] + list(schema.primary_key)
         df = df.sort_values(order, kind="stable").reset_index(drop=True)
     return df
-
-
-def records(df: pd.DataFrame) -> list[dict]:
-    """Rows as plain Python values, with pandas' NaN turned back into None."""
-    return list(iter_records(df))
 
 
 def iter_records(df: pd.DataFrame):

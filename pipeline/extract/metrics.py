@@ -23,7 +23,6 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 NUMBER = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE})")
 RANGE_DASH = re.compile(r"\s*[-—–~～至到]{1,2}\s*")
-SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 CLAUSE_BREAK = "，。；！？：,;!?\n"
 LIST_GAP = re.compile(r"\s*[、和及与]\s*|\s*以及\s*")
 PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]五)”?")
@@ -212,7 +211,7 @@ def _unit_glued_to_next_word(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     a = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
     ends = [i for i in (text.find(c, end) for c in "。！？!?\n") if i >= 0]
     b = min(ends) + 1 if ends else len(text)
@@ -344,7 +343,7 @@ def _describe(text: str, metrics: list[Metric]) -> None:
     """Fill change, base, period, kind, subject and sentence from each metric's context."""
     previous: Metric | None = None
     for metric in metrics:
-        s_start, s_end = _sentence_bounds(text, metric.char_start, metric.char_end)
+        s_start, s_end = sentence_bounds(text, metric.char_start, metric.char_end)
         metric.sentence = text[s_start:s_end]
         same_sentence = previous is not None and previous.char_end > s_start
         if same_sentence and LIST_GAP.fullmatch(text[previous.char_end:metric.char_start]):

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline import schemas, tables
+from pipeline import schemas
 
 
 def sha256_file(path: Path) -> str:
@@ -24,12 +23,6 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def jsonl_lines(df: pd.DataFrame) -> Iterator[str]:
-    """One compact JSON object per row, columns in schema order (the frame's order)."""
-    for row in tables.iter_records(df):
-        yield json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
 
 def content_hash(table: str, df: pd.DataFrame) -> str:
@@ -43,11 +36,6 @@ def content_hash(table: str, df: pd.DataFrame) -> str:
     with pa.ipc.new_stream(sink, arrow.schema.remove_metadata()) as writer:
         writer.write_table(arrow.replace_schema_metadata(None))
     return hashlib.sha256(sink.getvalue()).hexdigest()
-
-
-def jsonl_bytes(table: str, df: pd.DataFrame) -> bytes:
-    """The whole JSONL file in memory: for small tables and tests only."""
-    return "".join(line + "\n" for line in jsonl_lines(df)).encode("utf-8")
 
 
 def row_digest(line: str) -> str:
