@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 
 import pytest
 from tests_support import ROOT, copy_seed
@@ -19,10 +20,42 @@ def _env(tmp_path, **extra):
     return env
 
 
-def _build(seeds, outputs, env):
-    return subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--seeds", str(seeds), "--outputs",
-                             str(outputs), "--cache", str(outputs.parent / "cache")], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+class Build:
+    """A build in its own process group, its output going to files (a pipe nobody reads can fill up
+    and block the child)."""
+
+    def __init__(self, seeds, outputs, env):
+        self.out = outputs.parent / f"build-{uuid.uuid4().hex}.out"
+        self.err = self.out.with_suffix(".err")
+        with self.out.open("w") as out, self.err.open("w") as err:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "pipeline", "build", "--seeds", str(seeds), "--outputs", str(outputs),
+                 "--cache", str(outputs.parent / "cache")],
+                cwd=ROOT, env=env, stdout=out, stderr=err, text=True, start_new_session=True)
+
+    def wait(self, timeout=300) -> int:
+        return self.proc.wait(timeout=timeout)
+
+    def stdout(self) -> str:
+        return self.out.read_text()
+
+    def stderr(self) -> str:
+        return self.err.read_text()
+
+    def wait_for_line(self, line: str, timeout=240) -> None:
+        deadline = time.monotonic() + timeout
+        while line not in self.stdout().splitlines():
+            assert self.proc.poll() is None, f"build ended before {line!r}: {self.stderr()[-2000:]}"
+            assert time.monotonic() < deadline, f"no {line!r} within {timeout} s"
+            time.sleep(0.2)
+
+    def kill(self) -> None:
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=30)
+
+
+def _build(seeds, outputs, env) -> Build:
+    return Build(seeds, outputs, env)
 
 
 def _edit(seeds):
@@ -38,8 +71,8 @@ def _snapshot(outputs):
 @pytest.fixture
 def first_release(tmp_path):
     seeds, outputs = copy_seed(tmp_path / "seeds"), tmp_path / "outputs"
-    proc = _build(seeds, outputs, _env(tmp_path))
-    assert proc.wait(timeout=300) == 0, proc.stderr.read()
+    build = _build(seeds, outputs, _env(tmp_path))
+    assert build.wait() == 0, build.stderr()
     return seeds, outputs
 
 
@@ -49,21 +82,16 @@ def test_run_killed_while_publishing_leaves_previous_release_and_next_run_comple
     seeds, outputs = first_release
     before = _snapshot(outputs)
     _edit(seeds)
-    proc = _build(seeds, outputs, _env(tmp_path, PIPELINE_FAULT_POINT=kill_at, PIPELINE_FAULT_DELAY_S="120"))
-    deadline = time.monotonic() + 240
-    for line in proc.stdout:
-        if line.strip() == f"fault point: {kill_at}":
-            break
-        assert time.monotonic() < deadline
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
+    build = _build(seeds, outputs, _env(tmp_path, PIPELINE_FAULT_POINT=kill_at, PIPELINE_FAULT_DELAY_S="120"))
+    build.wait_for_line(f"fault point: {kill_at}")
+    build.kill()
     catalog = json.loads((outputs / "catalog.json").read_text(encoding="utf-8"))
     assert catalog["latest"] == "1.0.0" and len(catalog["versions"]) == 1
     assert {k: v for k, v in _snapshot(outputs).items() if not k.startswith((".tmp-", "releases/1.1.0"))} == before
     assert verify(outputs / "releases" / "1.0.0") == []
 
     again = _build(seeds, outputs, _env(tmp_path))
-    assert again.wait(timeout=300) == 0, again.stderr.read()
+    assert again.wait() == 0, again.stderr()
     catalog = json.loads((outputs / "catalog.json").read_text(encoding="utf-8"))
     assert [v["version"] for v in catalog["versions"]] == ["1.1.0", "1.0.0"]
     assert verify(outputs / "releases" / "1.1.0") == []
@@ -75,7 +103,7 @@ def test_two_builds_at_once_one_waits_and_outputs_stay_consistent(first_release,
     _edit(seeds)
     env = _env(tmp_path, PIPELINE_FAULT_POINT="*", PIPELINE_FAULT_DELAY_S="0.3")
     a, b = _build(seeds, outputs, env), _build(seeds, outputs, env)
-    results = [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in (a, b)]
+    results = [(p.wait(), p.stdout(), p.stderr()) for p in (a, b)]
     assert [r[0] for r in results] == [0, 0], results
     outs = sorted("new release 1.1.0" in r[1] for r in results)
     assert outs == [False, True]  # one published, the other found it unchanged
@@ -91,8 +119,8 @@ def test_second_build_gives_up_with_a_clear_message_when_the_lock_is_held(first_
     _edit(seeds)
     before = _snapshot(outputs)
     with outputs_lock(outputs):
-        proc = _build(seeds, outputs, _env(tmp_path, PIPELINE_LOCK_WAIT_S="1"))
-        code = proc.wait(timeout=300)
+        build = _build(seeds, outputs, _env(tmp_path, PIPELINE_LOCK_WAIT_S="1"))
+        code = build.wait()
     assert code == 1
-    assert "another build is publishing here" in proc.stderr.read()
+    assert "another build is publishing here" in build.stderr()
     assert _snapshot(outputs) == before
