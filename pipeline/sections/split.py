@@ -55,61 +55,51 @@ def _heading_text(line: str) -> str:
     return m["title"] if m else line
 
 
+def _heading_run_end(lines: list[Line], i: int) -> int:
+    """Index of the last of the consecutive heading-like lines starting at ``i``."""
+    j = i
+    while j + 1 < len(lines) and _is_heading(lines[j + 1].text):
+        j += 1
+    return j
+
+
 def split_sections(text: str) -> list[Section]:
     lines = _lines(text)
     sections: list[Section] = []
+    current: Section | None = None
     seen_prose = False
     i = 0
-    current: Section | None = None
-
-    def close(end: int) -> None:
-        if current is not None:
-            current.char_end = max(end, current.body_start)
-
     while i < len(lines):
         line = lines[i]
         if not _is_heading(line.text):
             if current is None:
                 current = Section(0, "lead", line.start, line.end, line.start)
                 sections.append(current)
-            seen_prose = True
             current.char_end = line.end
+            seen_prose = True
             i += 1
             continue
-        # A run of heading-like lines: the last one heads the next part.
-        j = i
-        while j + 1 < len(lines) and _is_heading(lines[j + 1].text):
-            j += 1
-        interviewee = lines[j + 1] if j + 1 < len(lines) and INTERVIEWEE_LINE.match(lines[j + 1].text) else None
-        if j + 1 >= len(lines) and not interviewee:
-            # Headings with nothing after them: keep them as a bodiless article.
-            pass
-        head = lines[j]
-        if j > i and seen_prose:
-            close(lines[i - 1].end if i else 0)
-            banner_lines = lines[i:j]
-            sections.append(Section(0, "banner", banner_lines[0].start, banner_lines[-1].end,
-                                    banner_lines[-1].end, "\n".join(b.text for b in banner_lines)))
-            current = None
-        close(lines[i - 1].end if i else 0)
-        start = lines[i].start if not (j > i and seen_prose) else head.start
-        headline = "\n".join(_heading_text(x.text) for x in lines[i if start == lines[i].start else j:j + 1])
-        if interviewee:
-            role = parse_role(INTERVIEWEE_LINE.match(interviewee.text)["who"])
-            body_start = interviewee.end + 1 if interviewee.end < len(text) else interviewee.end
-            current = Section(0, "interview", start, interviewee.end, min(body_start, len(text)), headline,
-                              role.person if role else None, role.organization if role else None,
-                              role.titles if role else ())
-            i = j + 2
-        else:
-            body_start = head.end + 1 if head.end < len(text) else head.end
-            current = Section(0, "article", start, head.end, min(body_start, len(text)), headline)
-            i = j + 1
+        # A run of heading-like lines: the last one heads the next part, and after prose the
+        # lines before it are page furniture (a banner) that belongs to no part's body.
+        j = _heading_run_end(lines, i)
+        following = lines[j + 1] if j + 1 < len(lines) else None
+        interviewee = following if following and INTERVIEWEE_LINE.match(following.text) else None
+        heading = lines[i:j + 1]
+        if seen_prose and j > i:
+            banner = lines[i:j]
+            sections.append(Section(0, "banner", banner[0].start, banner[-1].end, banner[-1].end,
+                                    "\n".join(b.text for b in banner)))
+            heading = [lines[j]]
+        head_end = (interviewee or lines[j]).end
+        current = Section(0, "interview" if interviewee else "article", heading[0].start, head_end,
+                          min(head_end + 1, len(text)), "\n".join(_heading_text(h.text) for h in heading))
+        if interviewee and (role := parse_role(INTERVIEWEE_LINE.match(interviewee.text)["who"])):
+            current.person, current.organization, current.titles = role.person, role.organization, role.titles
         sections.append(current)
         seen_prose = seen_prose or bool(interviewee)
-    for n, s in enumerate(sections):
-        s.ordinal = n
-        s.char_end = max(s.char_end, s.body_start) if s.kind != "banner" else s.char_end
-        if s.kind == "banner":
-            s.body_start = s.char_end
+        i = j + (2 if interviewee else 1)
+    for n, section in enumerate(sections):
+        section.ordinal = n
+        if section.kind != "banner":
+            section.char_end = max(section.char_end, section.body_start)  # a part with no body
     return sections
