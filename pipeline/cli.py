@@ -136,7 +136,13 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("version")
     x.add_argument("--reason", required=True)
     x.add_argument("--outputs", type=Path, default=outputs_default)
+    n = sub.add_parser("ner-benchmark", help="score the entity extractor on public NER test sets")
+    n.add_argument("--data", type=Path, default=PROJECT_ROOT.parent / "shared" / "benchmarks" / "ner")
     args = parser.parse_args(argv)
+    if args.command == "ner-benchmark":
+        from pipeline.ner_benchmark import run
+
+        return run(args.data)
     if args.command == "build":
         return build(args.seeds, args.outputs, args.cache)
     return {"download": download, "verify": verify, "diff": diff, "deprecate": deprecate}[args.command](args)
