@@ -18,12 +18,14 @@ from pipeline import lexicon
 from pipeline.extract.numbers import DIGITS, parse_arabic, parse_chinese
 from pipeline.extract.subjects import subject_after, trim_subject
 from pipeline.extract.units import DENOMINATORS
+from pipeline.ingest.lines import MARKDOWN_HEADING
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 NUMBER = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE})")
 RANGE_DASH = re.compile(r"\s*[-—–~～至到]{1,2}\s*")
 CLAUSE_BREAK = "，。；！？：,;!?\n"
+TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 LIST_GAP = re.compile(r"\s*[、和及与]\s*|\s*以及\s*")
 PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]五)”?")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
@@ -339,9 +341,37 @@ def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str
     return Metric(text[start:end], value, unit, start, end, qualifier, value_high=value_high)
 
 
+def _plan_sections(text: str) -> list[tuple[int, bool]]:
+    """(offset, is a plan) for each numbered or markdown heading whose words say plans or a review.
+
+    A work report's "三、2026年重点工作" makes its imperative figures targets; "一、工作回顾" does not.
+    """
+    cues = lexicon.cues()
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        top_level = len(line) <= 40 and (TOP_HEADING.match(line) or MARKDOWN_HEADING.match(line))
+        if top_level:
+            is_plan = any(w in line for w in cues["plan_headings"]) and not any(w in line for w in cues["past_headings"])
+            out.append((m.start(), is_plan))
+        elif any(w in line for w in cues["plan_paragraphs"]):
+            out.append((m.start(), True))  # "今年…主要预期目标是": the rest of this part is the year's plan
+    return out
+
+
+def _in_plan(plans: list[tuple[int, bool]], offset: int) -> bool:
+    current = False
+    for start, is_plan in plans:
+        if start > offset:
+            break
+        current = is_plan
+    return current
+
+
 def _describe(text: str, metrics: list[Metric]) -> None:
     """Fill change, base, period, kind, subject and sentence from each metric's context."""
     previous: Metric | None = None
+    plans = _plan_sections(text)
     for metric in metrics:
         s_start, s_end = sentence_bounds(text, metric.char_start, metric.char_end)
         metric.sentence = text[s_start:s_end]
@@ -362,6 +392,9 @@ def _describe(text: str, metrics: list[Metric]) -> None:
         shifted = (base_span[0] + offset, base_span[1] + offset) if base_span else None
         metric.period = _find_period(prefix, shifted)
         metric.kind = _find_kind(prefix)
+        if metric.kind == "achievement" and _in_plan(plans, metric.char_start) and not any(
+                w in metric.sentence for w in lexicon.cues()["past_markers"]):
+            metric.kind = "target"
         own_words = segment[base_span[1]:] if base_span else segment
         subject = trim_subject(own_words)
         if not subject and base_span:

@@ -98,3 +98,12 @@ def test_duration_in_chinese_numerals_after_cue():
 def test_single_character_unit_kept_when_jieba_agrees():
     assert one("实施10项目标任务。").unit == "项"
     assert one("生产1.2万台汽车。").value == 12000
+
+
+def test_figures_in_a_report_plan_section_are_targets_and_in_the_review_achievements():
+    text = ("一、2025年工作回顾\n全年粮食产量达到513万吨，新增城镇就业52万人。\n"
+            "二、2026年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
+            "实施省重点技改项目1500个以上，培育瞪羚企业360家。\n")
+    kinds = {m.raw_text: m.kind for m in extract_metrics(text)}
+    assert kinds["513万吨"] == "achievement" and kinds["52万人"] == "achievement"
+    assert kinds["5%左右"] == "target" and kinds["1500个以上"] == "target" and kinds["360家"] == "target"
