@@ -27,13 +27,13 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _plausible(data.decode(encoding), name), encoding
+                return check_text(data.decode(encoding), name), encoding
             except UnicodeDecodeError as err:
                 raise DecodeError(f"{name}: has a {encoding} byte-order mark but is not {encoding}: {err}") from err
     if b"\x00" in data:
         raise DecodeError(f"{name}: contains NUL bytes, looks binary")
     try:
-        return _plausible(data.decode("utf-8"), name), "utf-8"
+        return check_text(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError as utf8_error:
         # Mostly valid UTF-8 with a few bad bytes is a damaged UTF-8 file, not GB18030: decoding it
         # as GB18030 would "succeed" and publish mojibake.
@@ -48,10 +48,10 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError as err:
             raise DecodeError(f"{name}: neither UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
                               f"nor GB18030 ({err.reason} at byte {err.start})") from err
-        return _plausible(text, name), "gb18030"
+        return check_text(text, name), "gb18030"
 
 
-def _plausible(text: str, name: str) -> str:
+def check_text(text: str, name: str) -> str:
     """Refuse decoded text that is blank (U+3000 counts as blank) or mostly control characters
     or rare code points (a binary file)."""
     if not text.replace("\ufeff", "").strip():

@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.decode import check_text, decode_bytes
 from pipeline.ingest.defects import Defect, inconsistent_references, repeated_passages, traditional_characters
 from pipeline.ingest.lines import (
     BYLINE,
@@ -96,12 +96,8 @@ def is_truncated(text: str) -> bool:
 
 def ingest_record(record: SourceRecord) -> IngestedDocument:
     """Decode, normalise, repair and inspect one record. Raises DecodeError for unreadable bytes."""
-    if record.text is not None:
-        raw, encoding = record.text, "utf-8"
-        if not raw.strip():
-            from pipeline.ingest.decode import DecodeError
-
-            raise DecodeError(f"{record.source_name}: text is empty or whitespace only")
+    if record.text is not None:  # a collection record: already text, held to the same checks as decoded bytes
+        raw, encoding = check_text(record.text, record.source_name), "utf-8"
     else:
         raw, encoding = decode_bytes(record.data, record.source_name)
     paragraphs, joins = repair_page_breaks(split_paragraphs(raw))
