@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from pipeline.extract.entities import find_entities
+from pipeline.extract.ner import find_entities
 
 TYPES = ("PER", "LOC", "ORG")
 SETS = {"msra": "msra_test_bio.txt", "pd": "pd_example.test"}

@@ -1,5 +1,5 @@
 from pipeline import cli
-from pipeline.extract.entities import find_entities
+from pipeline.extract.ner import find_entities
 from pipeline.ner_benchmark import read_bio, spans
 
 

@@ -1,0 +1,115 @@
+"""Train the CRF behind pipeline.extract.entities from silver labels (scripts/ner_silver.py).
+
+Usage: python scripts/ner_train.py SILVER.jsonl... [--out pipeline/models/ner.crfsuite]
+The model file is committed; rerun this when the features or the silver labels change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+import pycrfsuite  # noqa: E402
+
+from pipeline import lexicon  # noqa: E402
+from pipeline.extract.ner_features import features  # noqa: E402
+from pipeline.ner_benchmark import spans  # noqa: E402
+
+PLACE_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗", "街道", "社区", "自治区", "自治州")
+RUN_TAGS = {"ns", "ni", "nz", "n", "j"}
+START_TAGS = {"ns", "ni", "nz", "j"}
+MAX_RUN = 6
+
+
+def _org_word(word: str, tag: str) -> bool:
+    return tag == "ni" or (tag in RUN_TAGS and len(word) > 1 and word.endswith(lexicon.org_suffixes())
+                           and not word.endswith(PLACE_SUFFIXES))
+
+
+def label(tokens: list[list[str]]) -> list[str]:
+    """BIO labels from THULAC's tokens: np is a person, ns a place; an organisation is a run of
+    name-like tokens that ends in an institution (ni) or an organisation word (北京/ns 大学/n)."""
+    tags: list[str] = []
+    i = 0
+    while i < len(tokens):
+        word, tag = tokens[i]
+        if tag in START_TAGS or _org_word(word, tag):
+            # A lone word is an organisation only on THULAC's word (ni) or as a name (nz, j): 中心 alone is not.
+            j, last = i, (i if tag in ("ni", "nz", "j") and _org_word(word, tag) else None)
+            while j + 1 < len(tokens) and j + 1 - i < MAX_RUN and tokens[j + 1][1] in RUN_TAGS:
+                j += 1
+                if _org_word(*tokens[j]):
+                    last = j
+            if last is not None:
+                length = sum(len(w) for w, _ in tokens[i:last + 1])
+                tags += ["B-ORG"] + ["I-ORG"] * (length - 1)
+                i = last + 1
+                continue
+        kind = {"np": "PER", "ns": "LOC"}.get(tag)
+        tags += [f"B-{kind}"] + [f"I-{kind}"] * (len(word) - 1) if kind else ["O"] * len(word)
+        i += 1
+    return tags
+
+
+def swap_entities(text: str, tags: list[str], pools: dict[str, list[str]], rng: random.Random):
+    """The same sentence with each entity replaced by another of its kind, drawn uniformly from the
+    distinct names seen: news repeats a few leaders' names thousands of times, and a model that
+    memorises them learns nothing about the context that marks a name."""
+    out_text, out_tags, at = [], [], 0
+    for kind, a, b in sorted(spans(tags), key=lambda s: s[1]):
+        out_text.append(text[at:a])
+        out_tags += tags[at:a]
+        name = rng.choice(pools[kind])
+        out_text.append(name)
+        out_tags += [f"B-{kind}"] + [f"I-{kind}"] * (len(name) - 1)
+        at = b
+    out_text.append(text[at:])
+    out_tags += tags[at:]
+    return "".join(out_text), out_tags
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("silver", nargs="+")
+    ap.add_argument("--out", default=str(ROOT / "pipeline/models/ner.crfsuite"))
+    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--copies", type=int, default=2, help="entity-swapped copies of each sentence")
+    args = ap.parse_args()
+    rows = []
+    for path in args.silver:
+        with open(path, encoding="utf-8") as f:
+            rows += [json.loads(line) for line in f]
+    for row in rows:
+        if "tokens" in row:
+            row["tags"] = label(row["tokens"])
+    if args.limit:
+        rows = rows[:args.limit]
+    pools: dict[str, set[str]] = {"PER": set(), "LOC": set(), "ORG": set()}
+    for row in rows:
+        for kind, a, b in spans(row["tags"]):
+            pools[kind].add(row["text"][a:b])
+    sorted_pools = {k: sorted(v) for k, v in pools.items()}
+    rng = random.Random(13)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for row in rows:
+        trainer.append(features(row["text"]), row["tags"])
+        for _ in range(args.copies):
+            text, tags = swap_entities(row["text"], row["tags"], sorted_pools, rng)
+            trainer.append(features(text), tags)
+    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+                        "feature.possible_transitions": True, "feature.minfreq": 2})
+    trainer.train(args.out)
+    print(f"trained on {len(rows)} sentences (+{args.copies} entity-swapped copies each) -> {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
