@@ -16,6 +16,7 @@ import pandas as pd
 from pipeline import CODE_VERSION, tables
 from pipeline.cache import DocumentCache
 from pipeline.extract import extract_metrics, extract_people
+from pipeline.extract.mentions import find_mentions
 from pipeline.ingest import IngestedDocument, ingest_record
 from pipeline.ingest.decode import DecodeError
 from pipeline.ingest.documents import defect_rows, document_row
@@ -97,20 +98,30 @@ def section_table(docs: list[IngestedDocument], cache: DocumentCache | None = No
     return tables.frame("sections", rows)
 
 
-def _extract_one(d: IngestedDocument) -> tuple[list[dict], list[dict]]:
+def _extract_one(d: IngestedDocument) -> tuple[list[dict], list[dict], list[dict]]:
     sections = split_sections(d.text)
+    people = extract_people(d.text)
     return (tables.metric_rows(d.doc_id, extract_metrics(d.text), sections, CODE_VERSION),
-            tables.people_rows(d.doc_id, d.text, sections, extract_people(d.text), CODE_VERSION))
+            tables.people_rows(d.doc_id, d.text, sections, people, CODE_VERSION),
+            tables.mention_rows(d.doc_id, d.text, sections, find_mentions(d.text, people), CODE_VERSION))
 
 
 def extraction_tables(docs: list[IngestedDocument], cache: DocumentCache | None = None) -> dict[str, pd.DataFrame]:
+    """Metrics, people and mentions, one document at a time (cached)."""
     cache = cache or DocumentCache(None)
-    metric_rows, people_rows = [], []
+    metric_rows, people_rows, mention_rows = [], [], []
     for d in docs:
-        metrics, people = _per_document("extract", d, cache, lambda d=d: _extract_one(d))
+        metrics, people, mentions = _per_document("extract", d, cache, lambda d=d: _extract_one(d))
         metric_rows += metrics
         people_rows += people
-    return {"metrics": tables.frame("metrics", metric_rows), "people": tables.frame("people", people_rows)}
+        mention_rows += mentions
+    return {"metrics": tables.frame("metrics", metric_rows), "people": tables.frame("people", people_rows),
+            "mentions": tables.frame("mentions", mention_rows)}
+
+
+def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Entities across all documents: needs every document's mentions, so it is never cached per document."""
+    return tables.entity_frame(mentions, CODE_VERSION)
 
 
 def rejected_table(ingested: Ingested) -> pd.DataFrame:
@@ -123,6 +134,7 @@ def build_tables(seeds: Path, cache: DocumentCache | None = None) -> tuple[dict[
     out = document_tables(ingested.documents)
     out["sections"] = section_table(ingested.documents, cache)
     out.update(extraction_tables(ingested.documents, cache))
+    out["entities"] = entity_table(out["mentions"])
     out["rejected"] = rejected_table(ingested)
     return out, ingested
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-TABLES = ("documents", "sections", "people", "metrics", "defects", "rejected")
+TABLES = ("documents", "sections", "people", "metrics", "entities", "mentions", "defects", "rejected")
 
 _ARROW_TYPES = {
     "string": pa.string(),

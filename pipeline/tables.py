@@ -7,12 +7,14 @@ one place that knows column names.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import math
 import re
 
 import pandas as pd
 
 from pipeline import schemas
+from pipeline.extract.mentions import NamedMention
 from pipeline.extract.metrics import Metric, sentence_bounds
 from pipeline.extract.people import PersonMention
 from pipeline.keys import StableKeys
@@ -97,12 +99,40 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a:b]
 
 
+def entity_id(kind: str, canonical: str) -> str:
+    """Same kind and canonical name, same id, in any document and any release."""
+    return "E" + hashlib.sha1(f"{kind}\x1f{canonical}".encode()).hexdigest()[:12]
+
+
+def mention_rows(doc_id: str, text: str, sections: list[Section], mentions: list[NamedMention],
+                 code_version: str) -> list[dict]:
+    key = StableKeys(doc_id, "n")
+    return [{
+        "mention_id": key(m.kind, _sentence(text, m.char_start, m.char_end), m.text), "doc_id": doc_id,
+        "section_id": section_id(doc_id, sec.ordinal) if (sec := section_at(sections, m.char_start)) else None,
+        "entity_id": entity_id(m.kind, m.canonical), "kind": m.kind, "raw_text": m.text,
+        "canonical_name": m.canonical, "source": m.source, "char_start": m.char_start, "char_end": m.char_end,
+        "code_version": code_version,
+    } for m in mentions]
+
+
+def entity_frame(mentions: pd.DataFrame, code_version: str) -> pd.DataFrame:
+    """One row per entity named in ``mentions``, with its aliases and documents."""
+    if mentions.empty:
+        return frame("entities", [])
+    grouped = mentions.groupby(["entity_id", "kind", "canonical_name"], sort=True)
+    df = grouped.agg(aliases=("raw_text", lambda s: sorted(set(s))), doc_ids=("doc_id", lambda s: sorted(set(s))),
+                     mention_count=("mention_id", "size")).reset_index()
+    df["code_version"] = code_version
+    return frame("entities", df.to_dict("records"))
+
+
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """A DataFrame with exactly the schema's columns, in order, sorted by primary key."""
     schema = schemas.load(table)
     df = pd.DataFrame(rows, columns=schema.columns)
     if len(df):
-        order = [c for c in ("doc_id", "char_start", "char_end") if c in df.columns] + list(schema.primary_key)
+        order = [c for c in ("doc_id", "char_start", "char_end", "kind") if c in df.columns] + list(schema.primary_key)
         df = df.sort_values(order, kind="stable").reset_index(drop=True)
     return df
 

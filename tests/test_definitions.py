@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from pipeline import schemas
 from pipeline.definitions import defs
 
 
@@ -13,9 +14,11 @@ def _graph():
 def test_graph_runs_from_ingest_to_release():
     graph = _graph()
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
-    assert keys == {"source_documents", "documents", "defects", "rejected", "sections", "people", "metrics", "release"}
+    assert keys == {"source_documents", "documents", "defects", "rejected", "sections", "people", "metrics",
+                    "mentions", "entities", "release"}
     release_parents = {k.to_user_string() for k in graph.get(dg.AssetKey("release")).parent_keys}
-    assert {"documents", "sections", "people", "metrics", "defects", "rejected"} <= release_parents
+    assert set(schemas.TABLES) <= release_parents
+    assert {k.to_user_string() for k in graph.get(dg.AssetKey("entities")).parent_keys} == {"mentions"}
     assert "source_documents" in {k.to_user_string() for k in graph.get(dg.AssetKey("sections")).parent_keys}
 
 
@@ -24,12 +27,12 @@ def test_every_table_has_a_blocking_expectations_check():
     for c in defs.asset_checks:
         for spec in c.check_specs:
             checks[spec.asset_key.to_user_string()] = spec.blocking
-    assert checks == {t: True for t in ("documents", "sections", "people", "metrics", "defects", "rejected")}
+    assert checks == {t: True for t in schemas.TABLES}
 
 
 def test_assets_carry_column_schema_and_code_version():
     graph = _graph()
-    for table in ("documents", "sections", "people", "metrics", "defects", "rejected"):
+    for table in schemas.TABLES:
         node = graph.get(dg.AssetKey(table))
         assert "dagster/column_schema" in node.metadata
         assert node.code_version

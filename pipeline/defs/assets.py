@@ -85,11 +85,14 @@ def sections(settings: PipelineSettings, source_documents: build.Ingested) -> dg
                               metadata=definition_metadata("people"), owners=OWNERS, kinds={"pandas"}),
         "metrics": dg.AssetOut(description="Metrics with value, unit, qualifier, change, period and subject.",
                                metadata=definition_metadata("metrics"), owners=OWNERS, kinds={"pandas"}),
+        "mentions": dg.AssetOut(description="Every mention of a person, organisation, place, meeting, plan, "
+                                            "document or programme, with offsets and canonical name.",
+                                metadata=definition_metadata("mentions"), owners=OWNERS, kinds={"pandas"}),
     },
 )
 def extracted_tables(context: dg.AssetExecutionContext, settings: PipelineSettings,
                      source_documents: build.Ingested):
-    """People and metrics, each row tied to its character offsets; unchanged documents come from the cache."""
+    """People, metrics and mentions, each row tied to its character offsets; unchanged documents come from the cache."""
     cache = settings.cache()
     try:
         tables = build.extraction_tables(source_documents.documents, cache)
@@ -100,16 +103,24 @@ def extracted_tables(context: dg.AssetExecutionContext, settings: PipelineSettin
     extra = _cache_metadata(cache)
     yield _table_output("people", tables["people"], extra=extra)
     yield _table_output("metrics", tables["metrics"], extra=extra)
+    yield _table_output("mentions", tables["mentions"], extra=extra)
+
+
+@dg.asset(group_name="extract", code_version=CODE_VERSION, owners=OWNERS, kinds={"pandas"},
+          metadata=definition_metadata("entities"))
+def entities(mentions: pd.DataFrame) -> dg.Output:
+    """Distinct named things across all documents: mentions grouped by kind and canonical name."""
+    return _table_output("entities", build.entity_table(mentions), multi=False)
 
 
 @dg.asset(group_name="publish", code_version=CODE_VERSION, owners=OWNERS, kinds={"parquet", "json"},
           retry_policy=IO_RETRY)
 def release(context: dg.AssetExecutionContext, settings: PipelineSettings, documents: pd.DataFrame,
-            sections: pd.DataFrame, people: pd.DataFrame, metrics: pd.DataFrame, defects: pd.DataFrame,
-            rejected: pd.DataFrame) -> dg.MaterializeResult:
+            sections: pd.DataFrame, people: pd.DataFrame, metrics: pd.DataFrame, entities: pd.DataFrame,
+            mentions: pd.DataFrame, defects: pd.DataFrame, rejected: pd.DataFrame) -> dg.MaterializeResult:
     """A versioned release under the outputs directory; runs only when every blocking check passed."""
     frames = {"documents": documents, "sections": sections, "people": people, "metrics": metrics,
-              "defects": defects, "rejected": rejected}
+              "entities": entities, "mentions": mentions, "defects": defects, "rejected": rejected}
     # Write, audit, publish: the blocking checks of this run audited these exact tables and left their
     # reports; a table without one (materialised without its check) is audited here.
     validation = {}

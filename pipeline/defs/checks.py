@@ -8,10 +8,11 @@ downstream, and the release is downstream of all of them (write, audit, publish)
 import dagster as dg
 import pandas as pd
 
+from pipeline import schemas
 from pipeline.defs import reports
 from pipeline.validate import ValidationReport, validate_table
 
-TABLES_NEEDING_TEXT = ("sections", "people", "metrics", "defects")
+TABLES_NEEDING_TEXT = ("sections", "people", "metrics", "mentions", "defects")
 
 
 def _result(report: ValidationReport, rows: int) -> dg.AssetCheckResult:
@@ -59,4 +60,4 @@ def _make_check(table: str) -> dg.AssetChecksDefinition:
     return _check
 
 
-TABLE_CHECKS = [_make_check(t) for t in ("documents", "sections", "people", "metrics", "defects", "rejected")]
+TABLE_CHECKS = [_make_check(t) for t in schemas.TABLES]

@@ -10,7 +10,7 @@ PREVIEW_CELL = 40
 # Columns computed from the document text itself; everything else about a row comes from its document.
 TEXT_DERIVED = {"text", "raw_text", "sentence", "char_start", "char_end", "body_start", "headline", "person",
                 "organization", "titles", "value", "value_high", "unit", "qualifier", "change", "base_period",
-                "period", "kind", "subject", "detail"}
+                "period", "kind", "subject", "detail", "canonical_name", "entity_id", "source"}
 
 
 def column_schema(table: str) -> dg.TableSchema:
@@ -29,6 +29,12 @@ def column_lineage(table: str) -> dg.TableColumnLineage | None:
     """Which columns of ``documents`` each column comes from (stored; the OSS UI does not draw it)."""
     if table in ("documents", "rejected"):
         return None
+    if table == "entities":  # grouped from mentions, column by column
+        mentions = dg.AssetKey("mentions")
+        sources = {"entity_id": ["entity_id"], "kind": ["kind"], "canonical_name": ["canonical_name"],
+                   "aliases": ["raw_text"], "doc_ids": ["doc_id"], "mention_count": ["mention_id"]}
+        return dg.TableColumnLineage(deps_by_column={
+            col: [dg.TableColumnDep(asset_key=mentions, column_name=c) for c in cols] for col, cols in sources.items()})
     documents = dg.AssetKey("documents")
     deps = {}
     for f in schemas.load(table).fields:

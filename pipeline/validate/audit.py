@@ -13,6 +13,7 @@ SPANS = {
     "sections": ("body_start", "char_end", "text"),
     "people": ("char_start", "char_end", "raw_text"),
     "metrics": ("char_start", "char_end", "raw_text"),
+    "mentions": ("char_start", "char_end", "raw_text"),
     "defects": ("char_start", "char_end", None),
 }
 

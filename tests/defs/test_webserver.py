@@ -11,6 +11,8 @@ import urllib.request
 import pytest
 from tests_support import ROOT
 
+from pipeline import schemas
+
 QUERY = """
 { repositoriesOrError { ... on RepositoryConnection { nodes {
     name
@@ -69,9 +71,10 @@ def test_graph_checks_sensor_and_schedule_over_graphql(graphql):
     edges = {(dep, key) for key, n in nodes.items() for dep in ("/".join(d["path"]) for d in n["dependencyKeys"])}
     assert {("source_documents", "documents"), ("source_documents", "sections"), ("source_documents", "metrics"),
             ("sections", "metrics"), ("metrics", "release"), ("documents", "release"), ("sections", "release"),
-            ("people", "release"), ("defects", "release"), ("rejected", "release")} <= edges
+            ("people", "release"), ("defects", "release"), ("rejected", "release"), ("mentions", "entities"),
+            ("entities", "release"), ("mentions", "release")} <= edges
     assert {n["groupName"] for n in nodes.values()} == {"ingest", "sections", "extract", "publish"}
-    for table in ("documents", "sections", "people", "metrics", "defects", "rejected"):
+    for table in schemas.TABLES:
         checks = nodes[table]["assetChecksOrError"]["checks"]
         assert [(c["name"], c["blocking"]) for c in checks] == [(f"{table}_expectations", True)]
     assert [(s["name"], s["sensorState"]["status"]) for s in repo["sensors"]] == [("sources_changed", "RUNNING")]

@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from pipeline import schemas
 from pipeline.build import build_tables, source_list
 from pipeline.publish import publish_release
 from pipeline.publish.files import sha256_file
@@ -34,7 +35,7 @@ def test_release_files_checksums_and_catalog(built, tmp_path):
         path = result.path / resource["path"]
         assert resource["bytes"] == path.stat().st_size
         assert resource["hash"] == f"sha256:{sha256_file(path)}"
-    for table in ("documents", "sections", "people", "metrics", "defects", "rejected"):
+    for table in schemas.TABLES:
         assert (result.path / f"{table}.parquet").exists() and (result.path / f"{table}.jsonl").exists()
 
 
