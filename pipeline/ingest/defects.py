@@ -92,3 +92,39 @@ def traditional_characters(text: str) -> list[Defect]:
     sample = "".join(sorted({text[i] for i in hits}))[:20]
     return [Defect("traditional_characters", hits[0], hits[-1] + 1,
                    f"{len(hits)} traditional-only characters of {cjk} Chinese characters, e.g. {sample}")]
+
+
+_SENTENCE_END = tuple("。！？!?…”’」』）)：:；;—*.“")
+_INVISIBLE_TAIL = "\\\u200b\u200c\u200d\ufeff"  # a markdown line break, zero-width marks
+MIN_PROSE_CHARS = 30
+
+
+def paragraph_cuts(text: str) -> list[Defect]:
+    """Paragraphs that look cut where a page or column ended and the rest was lost.
+
+    Two shapes, both strict so that headings and lists are not reported: a prose paragraph
+    (it has a full sentence) that stops on a word although more text follows; and a paragraph
+    that opens with a verbless fragment closed by a semicolon (首个“蒙餐地标美食城市”称号；…),
+    the tail of a list item whose head was lost, right after a paragraph that ended properly.
+    """
+    found: list[Defect] = []
+    paragraphs = [(m.start(), p) for m in re.finditer(r"[^\n]+", text)
+                  if (p := m.group().rstrip().rstrip(_INVISIBLE_TAIL).rstrip())]
+    for (start, para), (next_start, following) in zip(paragraphs, paragraphs[1:], strict=False):
+        if ("。" in para[:-1] and len(para) >= MIN_PROSE_CHARS and not para.endswith(_SENTENCE_END)
+                and len(following) >= MIN_PROSE_CHARS and "。" in following):
+            found.append(Defect("paragraph_cut", start + len(para) - 1, start + len(para),
+                                f"paragraph stops mid-sentence: …{para[-20:]} | {following[:12]}…"))
+        head = re.match(r"[^。！？!?；;，,]*[；;]", following)
+        if para.endswith("。") and head and _verbless(head.group()[:-1]):
+            found.append(Defect("paragraph_cut", next_start, next_start + len(head.group()),
+                                f"paragraph opens mid-sentence: {head.group()}…"))
+    return found
+
+
+def _verbless(clause: str) -> bool:
+    import jieba.posseg
+
+    tokens = list(jieba.posseg.cut(clause))
+    return (4 <= len(clause) <= 24 and tokens[-1].flag.startswith("n") and "了" not in clause
+            and not any(t.flag.startswith(("v", "p")) for t in tokens))

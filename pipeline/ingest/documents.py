@@ -8,7 +8,13 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.ingest.decode import check_text, decode_bytes
-from pipeline.ingest.defects import Defect, inconsistent_references, repeated_passages, traditional_characters
+from pipeline.ingest.defects import (
+    Defect,
+    inconsistent_references,
+    paragraph_cuts,
+    repeated_passages,
+    traditional_characters,
+)
 from pipeline.ingest.lines import (
     BYLINE,
     CREDIT,
@@ -110,7 +116,8 @@ def ingest_record(record: SourceRecord) -> IngestedDocument:
     if truncated:
         tail = last_body_line(text)
         defects.append(Defect("truncated", len(text), len(text), f"ends mid-sentence: …{tail[-20:]}"))
-    defects += repeated_passages(text) + inconsistent_references(text) + traditional_characters(text)
+    defects += (repeated_passages(text) + inconsistent_references(text) + traditional_characters(text)
+                + paragraph_cuts(text))
     defects.sort(key=lambda d: (d.start, d.kind))
     meta = record.meta
     return IngestedDocument(
