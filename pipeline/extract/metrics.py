@@ -106,9 +106,24 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int] | None:
     return surface, unit, end
 
 
+# 两三千只, 三四十个: two neighbouring digits say "between the two", an approximate range.
+_APPROX_PAIR = re.compile(r"(?P<low>[一二两三四五六七八九])(?P<high>[两二三四五六七八九])(?P<mag>[十百千万亿]*)")
+
+
+def _approx_pair(cn: str | None) -> tuple[float, float] | None:
+    """(low, high) for 两三千 -> (2000, 3000); None when the digits are not neighbours."""
+    m = _APPROX_PAIR.fullmatch(cn or "")
+    if not m or DIGITS[m["high"]] != DIGITS[m["low"]] + 1:
+        return None
+    scale = parse_chinese("一" + m["mag"]) if m["mag"] else 1.0
+    return (DIGITS[m["low"]] * scale, DIGITS[m["high"]] * scale) if scale else None
+
+
 def _number_value(m: re.Match) -> float | None:
     if m["ar"]:
         return parse_arabic(m["ar"])
+    if pair := _approx_pair(m["cn"]):
+        return pair[0]
     if not any(ch in DIGITS or ch == "十" for ch in m["cn"]):
         return None  # a bare magnitude (万家团圆, 千亿) is a word, not a number
     return parse_chinese(m["cn"])
@@ -131,6 +146,8 @@ def _is_not_a_quantity(text: str, m: re.Match) -> bool:
         return True  # 二0一0年: a year or code written in mixed digits
     if after == "+":
         return True
+    if before == "前" and text.startswith(("个月", "月", "季度", "个季度"), end):
+        return True  # 今年前10个月: the period a figure covers, not a figure
     return any(text.startswith(w, end) for w in lexicon.cues()["not_unit_after"])
 
 
@@ -238,8 +255,14 @@ def _find_change(segment: str) -> str:
     return best
 
 
+# 计划 after a noun names a programme (国家培养计划, 行动计划) unless a verb follows it (全市计划投资).
+_NOUN_PLAN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![年共拟原预今明])计划"
+                        r"(?!投资|新增|完成|建设|实施|开工|于|在|到|用|实现|达到|开展|推出|引进|培育|新建|改造|举办|安排|"
+                        r"发行|生产|种植|销售|出口|招)")
+
+
 def _find_kind(prefix: str) -> str:
-    masked = prefix
+    masked = _NOUN_PLAN.sub("\0\0", prefix)
     for word in lexicon.cues()["not_target"] + ["主要", "重要", "需要", "要求", "只要", "要素", "纲要", "必要", "要点"]:
         masked = masked.replace(word, "\0" * len(word))
     return "target" if any(w in masked for w in lexicon.cues()["target"]) else "achievement"
@@ -289,6 +312,9 @@ def extract_metrics(text: str) -> list[Metric]:
         if not _plausible(text, m, value, factor, unit, end):
             continue
         metric = _build(text, m, value * factor, unit, end, qualifier)
+        if (pair := _approx_pair(m["cn"])) and metric.value_high is None:
+            metric.value_high = pair[1] * factor
+            metric.qualifier = "approx" if metric.qualifier == "exact" else metric.qualifier
         consumed_until = metric.char_end
         metrics.append(metric)
     _describe(text, metrics)
@@ -341,6 +367,9 @@ def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str
     return Metric(text[start:end], value, unit, start, end, qualifier, value_high=value_high)
 
 
+REPORTED_FIGURE = re.compile(r"(?:增长|下降|增加|减少|达到?|突破|超过?)[\d.]+|[\d.]+%")
+
+
 def _plan_sections(text: str) -> list[tuple[int, bool]]:
     """(offset, is a plan) for each numbered or markdown heading whose words say plans or a review.
 
@@ -352,7 +381,11 @@ def _plan_sections(text: str) -> list[tuple[int, bool]]:
         line = m.group()
         top_level = len(line) <= 40 and (TOP_HEADING.match(line) or MARKDOWN_HEADING.match(line))
         if top_level:
-            is_plan = any(w in line for w in cues["plan_headings"]) and not any(w in line for w in cues["past_headings"])
+            # A news headline (### 今年前10个月 广东进出口增长10.6%) reports; only a report's own part
+            # headings (三、2026年重点工作) plan. Time words alone count only in numbered headings.
+            words = [w for w in cues["plan_headings"] if TOP_HEADING.match(line) or w not in ("今年", "明年")]
+            is_plan = (any(w in line for w in words) and not any(w in line for w in cues["past_headings"])
+                       and not REPORTED_FIGURE.search(line))
             out.append((m.start(), is_plan))
         elif any(w in line for w in cues["plan_paragraphs"]):
             out.append((m.start(), True))  # "今年…主要预期目标是": the rest of this part is the year's plan
@@ -402,6 +435,9 @@ def _describe(text: str, metrics: list[Metric]) -> None:
         same_clause = same_sentence and previous.char_end >= c_start
         if not subject and same_sentence and (same_clause or metric.base_period or metric.change != "none"):
             subject = previous.subject
+        if not subject and same_sentence and not trim_subject(own_words, strict=False):
+            # ，达到11.67万亿元: only a verb before it, and no noun after it (完成508个|入河排污口…)
+            subject = subject_after(text, metric.char_end) or previous.subject
         subject = subject or trim_subject(own_words, strict=False) or subject_after(text, metric.char_end)
         metric.subject = subject or None
         previous = metric

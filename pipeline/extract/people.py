@@ -54,12 +54,20 @@ def _co_listed() -> re.Pattern:
     return re.compile(rf"、(?P<name>{_NAME}){_AFTER_NAME}")
 
 
+# Verbs and prepositions that end the sentence's own words before an organisation
+# (吴瀚飞主持召开与人民日报社社长…: the organisation starts after 与).
+_ORG_LEAD_BREAK = re.compile(r"(?:主持|召开|会见|出席|会同|联合|与|同|向|对|据|由|从|为|给|是)")
+
+
 def _clean_org(org: str) -> str:
     """Keep the organisation proper: drop leading words of the sentence glued onto it."""
     org = org.rsplit("的", 1)[-1]
+    parts = _ORG_LEAD_BREAK.split(org)
+    if len(parts) > 1 and len(parts[-1]) >= 2:
+        org = parts[-1]
     if len(org) <= 2 and org in lexicon.org_suffixes() and org not in ("中央", "政协"):
         return ""  # 公司总经理: a generic word alone names no organisation (国务院 does)
-    for lead in ("据", "由", "对", "向", "与", "和", "在", "经", "记者从", "从", "近日", "日前", "今天"):
+    for lead in ("据", "由", "对", "向", "与", "和", "在", "经", "记者从", "从", "近日", "日前", "今天", "专访", "访"):
         if org.startswith(lead) and len(org) > len(lead) + 1:
             org = org[len(lead):]
     return org

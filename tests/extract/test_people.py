@@ -49,3 +49,13 @@ def test_name_before_title_at_clause_start():
 def test_words_and_phrases_are_not_names():
     assert extract_people("居民们看见总书记来了，纷纷围拢。") == []
     assert [p.person for p in extract_people("习近平总书记强调，要加快。")] == ["习近平"]
+
+
+def test_organisation_starts_after_the_sentences_own_verbs():
+    found = {p.person: p.organization for p in extract_people("组长吴瀚飞主持召开与人民日报社社长李宝善，班子成员参加。")}
+    assert found["李宝善"] == "人民日报社"
+
+
+def test_interview_headline_verb_is_not_part_of_the_organisation():
+    [p] = extract_people("——访呼和浩特市科技局党组书记、局长汪驰\n")
+    assert (p.organization, p.person) == ("呼和浩特市科技局", "汪驰")
