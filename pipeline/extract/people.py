@@ -11,6 +11,7 @@ from pipeline.sections.roles import looks_like_name, split_titles, title_pattern
 
 # What follows a name in a sentence that introduces a speaker or officeholder.
 _AFTER_NAME = (r"(?=表示|说|介绍|指出|强调|认为|谈到|提出|称|坦言|告诉|透露|在|一行|率|带领|主持|出席|参加|会见|"
+               r"先后|分别|共同|一同|亲切|再次|随后|首先|"
                r"调研|同志|等|会见|致辞|讲话|发表|宣布|签署|通报|作|，|、|。|：|；|（|”|\s|$)")
 _NAME = r"(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}?(?:·[\u4e00-\u9fff]{1,6}?)?)"
 # Verbs that can stick to a two-character name when the sentence runs on (刘鹏说，).
@@ -56,7 +57,7 @@ def _co_listed() -> re.Pattern:
 
 # Verbs and prepositions that end the sentence's own words before an organisation
 # (吴瀚飞主持召开与人民日报社社长…: the organisation starts after 与).
-_ORG_LEAD_BREAK = re.compile(r"(?:主持|召开|会见|出席|会同|联合|与|同|向|对|据|由|从|为|给|是)")
+_ORG_LEAD_BREAK = re.compile(r"(?:主持|召开|会见|出席|会同|联合|听取|了|与|同|向|对|据|由|从|为|给|是)")
 
 
 def _clean_org(org: str) -> str:

@@ -59,3 +59,13 @@ def test_organisation_starts_after_the_sentences_own_verbs():
 def test_interview_headline_verb_is_not_part_of_the_organisation():
     [p] = extract_people("——访呼和浩特市科技局党组书记、局长汪驰\n")
     assert (p.organization, p.person) == ("呼和浩特市科技局", "汪驰")
+
+
+def test_adverbs_after_a_foreign_name_are_not_part_of_it():
+    [p] = extract_people("亚残奥委员会主席马吉德·拉什德先后致辞。")
+    assert (p.person, p.organization) == ("马吉德·拉什德", "亚残奥委员会")
+
+
+def test_reporting_verbs_before_an_organisation_are_dropped():
+    [p] = extract_people("会议听取了全国人大外事委员会主任委员张业遂作的报告。")
+    assert (p.organization, p.titles) == ("全国人大外事委员会", ("主任委员",))
