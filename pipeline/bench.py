@@ -60,24 +60,32 @@ def phase_jieba(corpus: Path, limit: int | None) -> dict:
 
 def phase_core(corpus: Path, limit: int | None) -> dict:
     from pipeline.extract import extract_metrics, extract_people
+    from pipeline.extract.mentions import find_mentions
+    from pipeline.extract.ner import _tagger
     from pipeline.extract.subjects import jieba as _jieba  # initialise jieba outside the timing
     from pipeline.ingest import ingest_record
     from pipeline.ingest.sources import SourceRecord
     from pipeline.sections import split_sections
 
     _jieba.initialize()
+    _tagger()
     records = _records(corpus, limit)
     kb = sum(len(r["text"].encode("utf-8")) for r in records) / 1024
     t = time.perf_counter()
-    metrics = people = 0
+    metrics = people = mentions = 0
+    ner_s = 0.0
     for r in records:
         doc = ingest_record(SourceRecord(r["id"], f"jsonl:{r['id']}", b"", {}, r["text"]))
         split_sections(doc.text)
         metrics += len(extract_metrics(doc.text))
-        people += len(extract_people(doc.text))
+        found = extract_people(doc.text)
+        people += len(found)
+        t_ner = time.perf_counter()
+        mentions += len(find_mentions(doc.text, found))
+        ner_s += time.perf_counter() - t_ner
     seconds = time.perf_counter() - t
     return {"kb": kb, "seconds": seconds, "kb_s": kb / seconds, "metrics": metrics, "people": people,
-            "peak_mb": _peak_mb()}
+            "mentions": mentions, "mentions_kb_s": kb / max(ner_s, 1e-9), "peak_mb": _peak_mb()}
 
 
 def phase_build(seeds: str, outputs: str, cache: str) -> dict:
@@ -123,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     core = _child("core", corpus, limit)
     ratio = core["kb_s"] / jieba_r["posseg_kb_s"]
     print(f"extraction core    {core['kb_s']:9.0f} KB/s   peak {core['peak_mb']:6.0f} MB   "
-          f"({ratio:.2f}x posseg; {core['metrics']} metrics, {core['people']} people)")
+          f"({ratio:.2f}x posseg; {core['metrics']} metrics, {core['people']} people, {core['mentions']} mentions; "
+          f"mentions alone {core['mentions_kb_s']:.0f} KB/s)")
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

@@ -23,12 +23,27 @@ from pipeline.ner_benchmark import spans  # noqa: E402
 PLACE_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗", "街道", "社区", "自治区", "自治州")
 RUN_TAGS = {"ns", "ni", "nz", "n", "j"}
 START_TAGS = {"ns", "ni", "nz", "j"}
-MAX_RUN = 6
+# Generic words that open national bodies' names (国家统计局, 最高人民法院, 世界贸易组织).
+NAME_HEADS = {"国家", "最高", "全国", "中央", "世界", "国际", "中华", "人民", "地方"}
+# Verbs that stand inside government body names (发展和改革委员会, 市场监督管理局).
+ORG_VERBS = {"发展", "改革", "管理", "监督", "建设", "贸易", "保护", "促进", "研究", "规划", "合作", "执法",
+             "服务", "运输", "应急", "审计", "监察", "检察", "救助", "保障", "统计", "出版", "广播", "投资"}
+MAX_RUN = 8
 
 
 def _org_word(word: str, tag: str) -> bool:
     return tag == "ni" or (tag in RUN_TAGS and len(word) > 1 and word.endswith(lexicon.org_suffixes())
                            and not word.endswith(PLACE_SUFFIXES))
+
+
+def _in_run(tokens: list[list[str]], j: int) -> bool:
+    word, tag = tokens[j]
+    if tag in RUN_TAGS or word in ORG_VERBS:
+        return True
+    # 工业和信息化局: 和 joins two parts of one name when a name word follows it, but never two
+    # whole names (最高人民法院和中央电视台)
+    return (word == "和" and j + 1 < len(tokens) and not _org_word(*tokens[j - 1])
+            and (tokens[j + 1][1] in RUN_TAGS or tokens[j + 1][0] in ORG_VERBS))
 
 
 def label(tokens: list[list[str]]) -> list[str]:
@@ -38,10 +53,10 @@ def label(tokens: list[list[str]]) -> list[str]:
     i = 0
     while i < len(tokens):
         word, tag = tokens[i]
-        if tag in START_TAGS or _org_word(word, tag):
+        if tag in START_TAGS or _org_word(word, tag) or word in NAME_HEADS:
             # A lone word is an organisation only on THULAC's word (ni) or as a name (nz, j): 中心 alone is not.
             j, last = i, (i if tag in ("ni", "nz", "j") and _org_word(word, tag) else None)
-            while j + 1 < len(tokens) and j + 1 - i < MAX_RUN and tokens[j + 1][1] in RUN_TAGS:
+            while j + 1 < len(tokens) and j + 1 - i < MAX_RUN and _in_run(tokens, j + 1):
                 j += 1
                 if _org_word(*tokens[j]):
                     last = j

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pipeline.extract.ner_features import features
 from pipeline.extract.people import extract_people
+from pipeline.sections.roles import word_tags
 
 MODEL = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
 MAX_SENTENCE = 400  # tag long texts in pieces: CRF cost is linear, but features per piece stay small
@@ -78,8 +79,16 @@ def tag_spans(text: str) -> list[Mention]:
 
 
 def _plausible(m: Mention) -> bool:
-    """A lone character is never a name worth publishing (国, 中), whatever the tagger says."""
-    return len(m.text.strip()) >= 2 and not m.text[0].isspace()
+    """What no name looks like, whatever the tagger says: a lone character (国), and for persons
+    Latin letters (tv, com) or a dictionary word of another kind (高铁, 义乌)."""
+    if len(m.text.strip()) < 2 or m.text[0].isspace():
+        return False
+    if m.kind != "PER":
+        return True
+    if not all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in m.text):
+        return False
+    tag = word_tags().get(m.text)
+    return tag is None or tag.startswith("nr")
 
 
 def find_entities(text: str) -> list[Mention]:

@@ -12,6 +12,7 @@ import unicodedata
 from functools import cache
 
 from pipeline import lexicon
+from pipeline.sections.roles import word_tags
 
 NAME_TAGS = {"nr": "nr", "nrt": "nr", "nrfg": "nr", "ns": "ns", "nt": "nt", "nz": "nz"}
 MAX_DICT_WORD = 6
@@ -20,9 +21,7 @@ MAX_DICT_WORD = 6
 @cache
 def _name_words() -> dict[str, str]:
     """jieba's dictionary words whose tag says person, place, organisation or other proper name."""
-    from pipeline.sections.roles import _word_tags
-
-    return {w: NAME_TAGS[t] for w, t in _word_tags().items() if t in NAME_TAGS and 2 <= len(w) <= MAX_DICT_WORD}
+    return {w: NAME_TAGS[t] for w, t in word_tags().items() if t in NAME_TAGS and 2 <= len(w) <= MAX_DICT_WORD}
 
 
 @cache
@@ -40,19 +39,12 @@ def _kind(ch: str) -> str:
     return "P" if unicodedata.category(ch).startswith(("P", "S", "Z")) else "O"
 
 
-@cache
-def _all_word_tags() -> dict[str, str]:
-    from pipeline.sections.roles import _word_tags
-
-    return _word_tags()
-
-
 def _word_features(text: str, extra: list[list[str]]) -> None:
     """Where jieba puts word boundaries, and the dictionary's tag for each word (plain jieba.cut
     with its HMM for new words: five times faster than the part-of-speech tagger)."""
     import jieba
 
-    tags = _all_word_tags()
+    tags = word_tags()
     pos = 0
     for word in jieba.cut(text):
         n = len(word)

@@ -43,7 +43,7 @@ def split_titles(block: str) -> tuple[str, ...]:
 
 
 @cache
-def _word_tags() -> dict[str, str]:
+def word_tags() -> dict[str, str]:
     """jieba's dictionary with part-of-speech tags (loaded once)."""
     import jieba.posseg
 
@@ -56,7 +56,7 @@ def looks_like_name(name: str) -> bool:
     """Starts with a surname, and is not a dictionary word of another kind (强调 is a verb)."""
     if not 2 <= len(name) <= 4 and "·" not in name:
         return False
-    tag = _word_tags().get(name)
+    tag = word_tags().get(name)
     if tag is not None and not tag.startswith("nr"):
         return False
     if name[-1] in "了的着过们吗呢吧啊" or name[1:2] in ("了", "的", "着", "过"):
