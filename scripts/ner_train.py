@@ -25,9 +25,7 @@ RUN_TAGS = {"ns", "ni", "nz", "n", "j"}
 START_TAGS = {"ns", "ni", "nz", "j"}
 # Generic words that open national bodies' names (国家统计局, 最高人民法院, 世界贸易组织).
 NAME_HEADS = {"国家", "最高", "全国", "中央", "世界", "国际", "中华", "人民", "地方"}
-# Verbs that stand inside government body names (发展和改革委员会, 市场监督管理局).
-ORG_VERBS = {"发展", "改革", "管理", "监督", "建设", "贸易", "保护", "促进", "研究", "规划", "合作", "执法",
-             "服务", "运输", "应急", "审计", "监察", "检察", "救助", "保障", "统计", "出版", "广播", "投资"}
+ORG_VERBS = lexicon.org_name_verbs()
 MAX_RUN = 8
 
 

@@ -14,10 +14,12 @@ whose title and surname rules are stricter than any statistical guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
 from pipeline.extract.ner_features import features
 from pipeline.extract.people import extract_people
 from pipeline.sections.roles import word_tags
@@ -91,9 +93,52 @@ def _plausible(m: Mention) -> bool:
     return tag is None or tag.startswith("nr")
 
 
+PLACE_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗", "街道", "社区", "自治区", "自治州")
+MAX_ORG_TOKENS = 6
+
+
+def _org_after_place(text: str, place: Mention) -> Mention | None:
+    """内蒙古自治区 + 发展和改革委员会: a place followed by words that end in an organisation word is
+    one organisation. The tagger learned national bodies from the news; local bureaus are rarer there."""
+    import jieba
+
+    tail = re.match(r"[\u4e00-\u9fff]{1,20}", text[place.end:place.end + 20])
+    if not tail:
+        return None
+    verbs, suffixes, tags = lexicon.org_name_verbs(), lexicon.org_suffixes(), word_tags()
+    words = list(jieba.cut(tail.group()))[:MAX_ORG_TOKENS]
+    pos, best = place.end, None
+    for k, word in enumerate(words):
+        # 和 joins two parts of one name (工业和信息化局), never two whole names (北京大学和清华大学)
+        joins = word == "和" and 0 < k < len(words) - 1 and best != pos
+        if not (joins or word in verbs or tags.get(word, "n").startswith(("n", "vn", "j"))):
+            break
+        pos += len(word)
+        if (len(word) > 1 or k > 0) and word.endswith(suffixes) and not word.endswith(PLACE_SUFFIXES):
+            best = pos
+    return Mention("ORG", place.start, best, text[place.start:best]) if best else None
+
+
+def _split_pairs(m: Mention) -> list[Mention]:
+    """北京大学和清华大学 is two organisations: split where 和 stands between two whole names."""
+    if m.kind != "ORG" or "和" not in m.text:
+        return [m]
+    suffixes = lexicon.org_suffixes()
+    for at in [i for i, ch in enumerate(m.text) if ch == "和"]:
+        left, right = m.text[:at], m.text[at + 1:]
+        if len(left) > 2 and len(right) > 2 and left.endswith(suffixes) and right.endswith(suffixes):
+            return [Mention("ORG", m.start, m.start + at, left),
+                    *_split_pairs(Mention("ORG", m.start + at + 1, m.end, right))]
+    return [m]
+
+
 def find_entities(text: str) -> list[Mention]:
     people = [Mention("PER", p.char_end - len(p.person), p.char_end, p.person) for p in extract_people(text)]
     taken = [(m.start, m.end) for m in people]
-    merged = people + [m for m in tag_spans(text)
-                       if _plausible(m) and not any(a < m.end and m.start < b for a, b in taken)]
+    tagged = [m for m in tag_spans(text) if _plausible(m)]
+    tagged = [(_org_after_place(text, m) or m) if m.kind == "LOC" else m for m in tagged]
+    tagged = [part for m in tagged for part in _split_pairs(m)]
+    merged = people + [m for m in tagged if not any(a < m.end and m.start < b for a, b in taken)]
+    merged = [m for m in merged if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and (o.start, o.end) != (m.start, m.end) for o in merged)]
     return sorted(merged, key=lambda m: (m.start, m.end))

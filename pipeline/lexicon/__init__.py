@@ -39,6 +39,11 @@ def org_suffixes() -> tuple[str, ...]:
 
 
 @cache
+def org_name_verbs() -> frozenset[str]:
+    return frozenset(_lines("org_name_verbs.txt"))
+
+
+@cache
 def units() -> dict[str, str]:
     """Surface form -> normalised unit (千米 -> 公里, 个百分点 -> 百分点)."""
     table = {}

@@ -1,16 +1,48 @@
 from pipeline import cli
-from pipeline.extract.ner import find_entities
+from pipeline.extract.ner import MODEL, find_entities, tag_spans
 from pipeline.ner_benchmark import read_bio, spans
 
 
+def _found(text):
+    return {(m.kind, m.text) for m in find_entities(text)}
+
+
+def test_model_ships_with_the_package():
+    assert MODEL.exists() and MODEL.stat().st_size > 100_000
+
+
 def test_person_with_office_and_organisation_run():
-    found = {(m.kind, m.text) for m in find_entities("呼和浩特市交通运输局局长刘鹏表示，中国人民银行将加大支持。")}
+    found = _found("呼和浩特市交通运输局局长刘鹏表示，中国人民银行将加大支持。")
     assert ("PER", "刘鹏") in found
     assert ("ORG", "中国人民银行") in found
 
 
-def test_place_alone_is_a_location():
-    assert ("LOC", "内蒙古") in {(m.kind, m.text) for m in find_entities("他来到内蒙古考察。")}
+def test_ordinary_words_jieba_calls_names_are_not_persons():
+    # jieba's tagger marks 蓝图 and 养老 as person names (nr); neither may come out as a person.
+    found = _found("全市绘就发展蓝图，养老服务体系更加健全，文明城市创建取得新成效。")
+    assert not {text for kind, text in found if kind == "PER"} & {"蓝图", "养老", "文明"}
+
+
+def test_long_government_organisation_names_stay_whole():
+    found = _found("内蒙古自治区发展和改革委员会印发通知。")
+    assert ("ORG", "内蒙古自治区发展和改革委员会") in found
+
+
+def test_places_and_persons_without_titles():
+    found = _found("习近平在北京会见了法国总统马克龙。")
+    assert ("PER", "习近平") in found and ("LOC", "北京") in found and ("LOC", "法国") in found
+
+
+def test_no_single_characters_or_latin_persons():
+    for m in find_entities("央视网消息（新闻联播）：中美两国元首通话，详见cctv.com。"):
+        assert len(m.text) >= 2
+        assert not (m.kind == "PER" and m.text.isascii())
+
+
+def test_offsets_point_at_the_text_even_across_pieces():
+    text = "第一句话提到了上海。\n" * 3 + "最后，李四在南京说。"
+    for m in tag_spans(text) + find_entities(text):
+        assert text[m.start:m.end] == m.text
 
 
 def test_bio_spans_are_entity_level():
@@ -26,3 +58,13 @@ def test_ner_benchmark_command_prints_table_and_machine_line(tmp_path, capsys):
     assert cli.main(["ner-benchmark", "--data", str(tmp_path)]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert last.startswith("ner: msra_f1=") and " pd_f1=" in last and " kchars_per_s=" in last
+
+
+def test_a_place_and_a_bureau_are_one_organisation():
+    found = _found("北京市民政局发布通知，浙江省住房和城乡建设厅转发。")
+    assert ("ORG", "北京市民政局") in found and ("ORG", "浙江省住房和城乡建设厅") in found
+
+
+def test_two_whole_names_joined_by_he_are_two_organisations():
+    found = _found("北京大学和清华大学的学者参加了会议。")
+    assert ("ORG", "北京大学") in found and ("ORG", "清华大学") in found
