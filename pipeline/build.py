@@ -109,14 +109,12 @@ def _extract_one(d: IngestedDocument) -> tuple[list[dict], list[dict], list[dict
 def extraction_tables(docs: list[IngestedDocument], cache: DocumentCache | None = None) -> dict[str, pd.DataFrame]:
     """Metrics, people and mentions, one document at a time (cached)."""
     cache = cache or DocumentCache(None)
-    metric_rows, people_rows, mention_rows = [], [], []
+    builders = {t: tables.FrameBuilder(t) for t in ("metrics", "people", "mentions")}
     for d in docs:
-        metrics, people, mentions = _per_document("extract", d, cache, lambda d=d: _extract_one(d))
-        metric_rows += metrics
-        people_rows += people
-        mention_rows += mentions
-    return {"metrics": tables.frame("metrics", metric_rows), "people": tables.frame("people", people_rows),
-            "mentions": tables.frame("mentions", mention_rows)}
+        rows = _per_document("extract", d, cache, lambda d=d: _extract_one(d))
+        for builder, table_rows in zip(builders.values(), rows, strict=True):
+            builder.extend(table_rows)
+    return {t: b.frame() for t, b in builders.items()}
 
 
 def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -127,10 +127,31 @@ def entity_frame(mentions: pd.DataFrame, code_version: str) -> pd.DataFrame:
     return frame("entities", df.to_dict("records"))
 
 
-def frame(table: str, rows: list[dict]) -> pd.DataFrame:
+class FrameBuilder:
+    """Rows in, one table out, without ever holding the whole table as Python dicts: rows
+    become a DataFrame chunk (compact, Arrow-backed strings) every ``chunk`` rows."""
+
+    def __init__(self, table: str, chunk: int = 50_000):
+        self.table, self.chunk = table, chunk
+        self.columns = schemas.load(table).columns
+        self.rows: list[dict] = []
+        self.parts: list[pd.DataFrame] = []
+
+    def extend(self, rows: list[dict]) -> None:
+        self.rows += rows
+        if len(self.rows) >= self.chunk:
+            self.parts.append(pd.DataFrame(self.rows, columns=self.columns))
+            self.rows = []
+
+    def frame(self) -> pd.DataFrame:
+        parts = [p for p in [*self.parts, pd.DataFrame(self.rows, columns=self.columns)] if len(p)]
+        return frame(self.table, pd.concat(parts, ignore_index=True) if parts else [])
+
+
+def frame(table: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     """A DataFrame with exactly the schema's columns, in order, sorted by primary key."""
     schema = schemas.load(table)
-    df = pd.DataFrame(rows, columns=schema.columns)
+    df = rows[schema.columns] if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=schema.columns)
     if len(df):
         order = [c for c in ("doc_id", "char_start", "char_end", "kind") if c in df.columns] + list(schema.primary_key)
         df = df.sort_values(order, kind="stable").reset_index(drop=True)

@@ -17,10 +17,10 @@ sys.path.insert(0, str(ROOT))
 import pycrfsuite  # noqa: E402
 
 from pipeline import lexicon  # noqa: E402
+from pipeline.extract.ner import PLACE_SUFFIXES  # noqa: E402
 from pipeline.extract.ner_features import features  # noqa: E402
 from pipeline.ner_benchmark import spans  # noqa: E402
 
-PLACE_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗", "街道", "社区", "自治区", "自治州")
 RUN_TAGS = {"ns", "ni", "nz", "n", "j"}
 START_TAGS = {"ns", "ni", "nz", "j"}
 # Generic words that open national bodies' names (国家统计局, 最高人民法院, 世界贸易组织).

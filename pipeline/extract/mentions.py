@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.ner import find_entities
 from pipeline.extract.people import PersonMention, extract_people
+from pipeline.extract.spans import SpanSet, drop_contained
 
 KINDS = ("person", "organization", "place", "meeting", "plan", "document", "programme")
 NER_KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -106,13 +107,9 @@ def find_mentions(text: str, people: list[PersonMention] | None = None) -> list[
             spans.append(("person", name_start, p.char_end, "people"))
         if p.organization and text.startswith(p.organization, p.char_start):
             spans.append(("organization", p.char_start, p.char_start + len(p.organization), "people"))
-    spans += [(NER_KINDS[m.kind], m.start, m.end, "ner") for m in find_entities(text)]
-    kept: list[tuple[str, int, int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for kind, a, b, source in spans:  # earlier sources win overlaps
-        if b > a and not any(x < b and a < y for x, y in taken):
-            kept.append((kind, a, b, source))
-            taken.append((a, b))
+    spans += [(NER_KINDS[m.kind], m.start, m.end, "ner") for m in find_entities(text, people)]
+    taken = SpanSet()
+    kept = [s for s in spans if taken.add(s[1], s[2])]  # earlier sources win overlaps
     kept = _join_place_heads(sorted(kept, key=lambda s: (s[1], s[2])), text)
     kept = _propagate(kept, text)
     home = home_places([text[a:b] for kind, a, b, _ in kept if kind == "place"],
@@ -134,8 +131,7 @@ def _extend_to_home_place(spans: list[tuple[str, int, int, str]], text: str,
                     a -= len(place) - len(level)
                     break
         out.append((kind, a, b, source))
-    return [s for s in out if not any(o is not s and o[1] <= s[1] and s[2] <= o[2] and (o[1], o[2]) != (s[1], s[2])
-                                      for o in out)]
+    return drop_contained(out, start=lambda s: s[1], end=lambda s: s[2])
 
 
 def _join_place_heads(spans: list[tuple[str, int, int, str]], text: str) -> list[tuple[str, int, int, str]]:
@@ -157,7 +153,9 @@ def _join_place_heads(spans: list[tuple[str, int, int, str]], text: str) -> list
 def _propagate(spans: list[tuple[str, int, int, str]], text: str) -> list[tuple[str, int, int, str]]:
     """A name recognised once is the same name where it recurs (市教育局 with a title the first
     time, alone the second): find every other free occurrence of each recognised surface form."""
-    taken = [(a, b) for _, a, b, _ in spans]
+    taken = SpanSet()
+    for _, a, b, _ in spans:
+        taken.add(a, b)
     out = list(spans)
     forms = {text[a:b]: (kind, source) for kind, a, b, source in spans if b - a >= (2 if kind == "person" else 3)}
     for form, (kind, source) in list(forms.items()):
@@ -171,8 +169,7 @@ def _propagate(spans: list[tuple[str, int, int, str]], text: str) -> list[tuple[
         at = text.find(form)
         while at >= 0:
             end = at + len(form)
-            if not any(x < end and at < y for x, y in taken):
+            if taken.add(at, end):
                 out.append((kind, at, end, source))
-                taken.append((at, end))
             at = text.find(form, end)
     return sorted(out, key=lambda s: (s[1], s[2]))

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from pipeline import lexicon
 from pipeline.extract.ner_features import features
-from pipeline.extract.people import extract_people
+from pipeline.extract.people import PersonMention, extract_people
+from pipeline.extract.spans import SpanSet, drop_contained
 from pipeline.sections.roles import word_tags
 
 MODEL = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
@@ -62,14 +63,33 @@ def _pieces(text: str):
         yield start, text[start:]
 
 
+def _words_by_piece(text: str, pieces: list[tuple[int, str]]) -> list[list[str]]:
+    """jieba's words of the whole text, cut once and shared out to the pieces (a word that a
+    forced cut splits is split with it)."""
+    import jieba
+
+    out: list[list[str]] = [[] for _ in pieces]
+    bounds = [offset + len(piece) for offset, piece in pieces]
+    k, pos = 0, 0
+    for word in jieba.cut(text):
+        while word:
+            take = min(len(word), bounds[k] - pos)
+            out[k].append(word[:take])
+            word, pos = word[take:], pos + take
+            if pos == bounds[k] and k + 1 < len(bounds):
+                k += 1
+    return out
+
+
 def tag_spans(text: str) -> list[Mention]:
     """The CRF's entities, piece by piece."""
     tagger = _tagger()
     out: list[Mention] = []
-    for offset, piece in _pieces(text):
+    pieces = list(_pieces(text))
+    for (offset, piece), words in zip(pieces, _words_by_piece(text, pieces), strict=True):
         if not piece.strip():
             continue
-        tags = tagger.tag(features(piece))
+        tags = tagger.tag(features(piece, words))
         start, kind = None, None
         for i, tag in enumerate([*tags, "O"]):
             if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
@@ -132,13 +152,15 @@ def _split_pairs(m: Mention) -> list[Mention]:
     return [m]
 
 
-def find_entities(text: str) -> list[Mention]:
-    people = [Mention("PER", p.char_end - len(p.person), p.char_end, p.person) for p in extract_people(text)]
-    taken = [(m.start, m.end) for m in people]
+def find_entities(text: str, people: list[PersonMention] | None = None) -> list[Mention]:
+    """``people``: the people extractor's output when the caller has it already."""
+    people = extract_people(text) if people is None else people
+    named = [Mention("PER", p.char_end - len(p.person), p.char_end, p.person) for p in people]
+    taken = SpanSet()
+    named = [m for m in named if taken.add(m.start, m.end)]
     tagged = [m for m in tag_spans(text) if _plausible(m)]
     tagged = [(_org_after_place(text, m) or m) if m.kind == "LOC" else m for m in tagged]
     tagged = [part for m in tagged for part in _split_pairs(m)]
-    merged = people + [m for m in tagged if not any(a < m.end and m.start < b for a, b in taken)]
-    merged = [m for m in merged if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                           and (o.start, o.end) != (m.start, m.end) for o in merged)]
+    merged = drop_contained(named + [m for m in tagged if not taken.overlaps(m.start, m.end)],
+                            start=lambda m: m.start, end=lambda m: m.end)
     return sorted(merged, key=lambda m: (m.start, m.end))
