@@ -323,17 +323,21 @@ def extract_metrics(text: str) -> list[Metric]:
 
 def _read_range_first(text: str, m: re.Match) -> tuple[float, float, str, int, str | None] | None:
     """5—6%: the first number has no unit of its own; read the unit after the second."""
-    dash = RANGE_DASH.match(text, m.end())
-    if not dash or not m["ar"]:
+    own_factor, pos = _magnitude(text, m.end()) if m["ar"] else (1.0, m.end())  # 3亿到5亿元
+    dash = RANGE_DASH.match(text, pos)
+    if not dash:
         return None
     second = NUMBER.match(text, dash.end())
-    if not second or not second["ar"]:
-        return None
+    if not second or bool(second["ar"]) != bool(m["ar"]):
+        return None  # 5—6%, 五万到六万人: both ends written the same way
     quantity = _read_quantity(text, second)
-    if quantity is None:
+    first = _number_value(m)
+    if quantity is None or first is None:
         return None
     _, factor, unit, _end, _infix = quantity
-    return parse_arabic(m["ar"]), factor, unit, m.end(), None
+    if pos > m.end():  # 3亿到5亿元: the first end has its own magnitude
+        return first * own_factor, 1.0, unit, pos, None
+    return first, factor, unit, pos, None  # 3-5万平方米: the magnitude is shared
 
 
 def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str | None) -> Metric:
@@ -351,8 +355,10 @@ def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str
             qualifier = lexicon.cues()["qualifier_before"][cue]
     value_high = None
     dash = RANGE_DASH.match(text, end)
-    second = NUMBER.match(text, dash.end()) if dash and m["ar"] else None
-    if second and second["ar"] and not _is_not_a_quantity(text, second):
+    second = NUMBER.match(text, dash.end()) if dash else None
+    # The dash before the second number is the range's own (5-6个百分点), not a code's hyphen.
+    if second and bool(second["ar"]) == bool(m["ar"]) and (
+            text[second.start() - 1] in "-—–~～" or not _is_not_a_quantity(text, second)):
         after = _read_quantity(text, second)
         if after and after[2] == unit:
             value_high, end = after[0] * after[1], after[3]

@@ -93,3 +93,15 @@ def test_not_metrics(text):
 
 def test_subject_is_the_thing_measured():
     assert _only("城区污水处理能力达到64万吨/日。").subject == "城区污水处理能力"
+
+
+@pytest.mark.parametrize(("text", "raw", "value", "high", "unit"), [
+    ("计有五万到六万人。", "五万到六万人", 50000, 60000, "人"),
+    ("增长5-6个百分点。", "5-6个百分点", 5, 6, "百分点"),
+    ("投资3亿到5亿元。", "3亿到5亿元", 3e8, 5e8, "元"),
+    ("面积3-5万平方米。", "3-5万平方米", 30000, 50000, "平方米"),
+])
+def test_ranges_in_every_writing(text, raw, value, high, unit):
+    m = _only(text)
+    assert (m.raw_text, m.unit) == (raw, unit)
+    assert (m.value, m.value_high) == (pytest.approx(value), pytest.approx(high))
