@@ -216,7 +216,24 @@ def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, e
         return False
     if unit == "年" and m["ar"] and factor == 1.0 and 1900 <= value <= 2100 and "." not in m["ar"]:
         return False  # a year dates a figure; it is a period, not a metric
+    if _inside_short_name(text, m.start(), end):
+        return False  # “民营经济32条”, “十项重大工程”: a programme named by a number
     return not (unit == "次" and m["cn"] and text.startswith(("全会", "会议", "代表大会"), m.end() + 1))
+
+
+MAX_QUOTED_NAME = 12
+
+
+def _inside_short_name(text: str, start: int, end: int) -> bool:
+    """The figure stands inside a short quoted phrase that has words besides it."""
+    opening = text.rfind("“", max(0, start - MAX_QUOTED_NAME), start)
+    if opening < 0 or "”" in text[opening:start]:
+        return False
+    closing = text.find("”", end, end + MAX_QUOTED_NAME)
+    if closing < 0 or closing - opening > MAX_QUOTED_NAME + 1:
+        return False
+    words = text[opening + 1:start] + text[end:closing]
+    return any("\u4e00" <= ch <= "\u9fff" for ch in words)
 
 
 def _unit_glued_to_next_word(text: str, start: int, end: int) -> bool:
