@@ -195,7 +195,7 @@ def _read_quantity(text: str, m: re.Match) -> tuple[float, float, str, int, str 
         infix_word = _match_prefix(text, pos, ("多", "余"))
         if infix_word:
             infix, pos = lexicon.cues()["qualifier_infix"][infix_word], pos + 1
-        factor, pos = _magnitude(text, pos) if m["ar"] or not infix else (1.0, pos)
+        factor, pos = _magnitude(text, pos)  # 3多万, 一百多万人: a magnitude may follow 多/余
         if infix is None and (word := _match_prefix(text, pos, ("多", "余"))):
             infix, pos = lexicon.cues()["qualifier_infix"][word], pos + 1
         unit = _read_unit(text, pos)
@@ -260,7 +260,12 @@ def _clause_start(text: str, start: int, floor: int) -> int:
     return max([floor] + [text.rfind(c, floor, start) + 1 for c in CLAUSE_BREAK])
 
 
+# Nouns that contain a change word: 增加值 is value added, 增长点 a source of growth.
+_CHANGE_NOUNS = re.compile("增加值|增长点|增长极")
+
+
 def _find_change(segment: str) -> str:
+    segment = _CHANGE_NOUNS.sub(lambda m: "\0" * len(m.group()), segment)
     best, best_at = "none", -1
     for direction in ("increase", "decrease"):
         for word in lexicon.cues()[direction]:

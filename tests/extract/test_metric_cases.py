@@ -67,6 +67,19 @@ def test_change_and_base_period(text, change, base):
     assert (m.change, m.base_period) == (change, base)
 
 
+@pytest.mark.parametrize(("text", "raw", "value"), [
+    ("建成三十多个产业园。", "三十多个", 30), ("带动一百多万人就业。", "一百多万人", 1e6), ("完成二十五项改革。", "二十五项", 25),
+])
+def test_chinese_numerals_after_a_verb_ending_in_cheng(text, raw, value):
+    m = _only(text)
+    assert (m.raw_text, m.value) == (raw, value)
+
+
+def test_value_added_is_not_an_increase():
+    m = _only("全年实现增加值1.2万亿元。")
+    assert (m.change, m.subject) == ("none", "增加值")
+
+
 def test_plan_period_is_a_period_not_a_metric():
     m = _only("“十四五”期间累计完成投资300亿元。")
     assert m.period == "十四五" and m.raw_text == "300亿元"
