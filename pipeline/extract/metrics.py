@@ -221,6 +221,14 @@ def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, e
     return not (unit == "次" and m["cn"] and text.startswith(("全会", "会议", "代表大会"), m.end() + 1))
 
 
+# Characters that make a one-character cue the end of another word: 节约, 签约 are not 约; 最近 is not 近.
+_NOT_A_CUE_AFTER = {"约": "节制签预公条履特契邀", "近": "最附临靠亲贴", "超": "赶高"}
+
+
+def _inside_word(text: str, at: int, cue: str) -> bool:
+    return at > 0 and text[at - 1] in _NOT_A_CUE_AFTER.get(cue, "")
+
+
 MAX_QUOTED_NAME = 12
 
 
@@ -366,6 +374,8 @@ def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str
     start = m.start()
     qualifier = infix or "exact"
     before = _match_suffix(text, start, _sorted_keys("qualifier_before"))
+    if before and _inside_word(text, start - len(before), before):
+        before = None
     if before:
         qualifier = lexicon.cues()["qualifier_before"][before]
         start -= len(before)
