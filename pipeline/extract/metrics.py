@@ -163,7 +163,10 @@ def _read_share(text: str, m: re.Match) -> tuple[float, float, str, int, str | N
     """Shares written as words or fractions: 一半, 三分之一, 百分之二十, 千分之三, 占…1/5."""
     pos = m.end()
     if m["cn"] == "一" and text.startswith("半", pos):
-        return 50.0, 1.0, "%", pos + 1, None
+        # 占一半, 一半以上: a share; 一半为你担忧 is prose
+        shared = (m.start() > 0 and text[m.start() - 1] in "的占过近约达有超逾过") or text.startswith(
+            ("以上", "以下", "左右", "多"), pos + 1)
+        return (50.0, 1.0, "%", pos + 1, None) if shared else None
     if text.startswith("分之", pos):
         numerator = NUMBER.match(text, pos + 2)
         value = _number_value(numerator) if numerator else None
