@@ -31,7 +31,8 @@ class PersonMention:
 @cache
 def _pattern() -> re.Pattern:
     t = title_pattern()
-    suffixes = "|".join(re.escape(s) for s in lexicon.org_suffixes())
+    # 党 ends a party's name (中国致公党), but before a title it starts 党总支书记, 党支部书记.
+    suffixes = "|".join(re.escape(s) for s in lexicon.org_suffixes() if s != "党")
     return re.compile(
         rf"(?P<org>{_ORG_CHARS}{{0,20}}?(?:{suffixes}))?"
         rf"(?P<titles>{t}(?:[、兼]{t})*)"
@@ -68,7 +69,7 @@ def _clean_org(org: str) -> str:
         org = parts[-1]
     if len(org) <= 2 and org in lexicon.org_suffixes() and org not in ("中央", "政协"):
         return ""  # 公司总经理: a generic word alone names no organisation (国务院 does)
-    for lead in ("据", "由", "对", "向", "与", "和", "在", "经", "记者从", "从", "近日", "日前", "今天", "专访", "访"):
+    for lead in ("据", "由", "对", "向", "与", "和", "在", "记者从", "从", "近日", "日前", "今天", "专访", "访"):
         if org.startswith(lead) and len(org) > len(lead) + 1:
             org = org[len(lead):]
     return org

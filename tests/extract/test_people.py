@@ -69,3 +69,8 @@ def test_adverbs_after_a_foreign_name_are_not_part_of_it():
 def test_reporting_verbs_before_an_organisation_are_dropped():
     [p] = extract_people("会议听取了全国人大外事委员会主任委员张业遂作的报告。")
     assert (p.organization, p.titles) == ("全国人大外事委员会", ("主任委员",))
+
+
+def test_economics_is_not_a_leading_preposition():
+    [p] = extract_people("获得者、经济学院教授赵峰说。")
+    assert p.organization == "经济学院"
