@@ -61,6 +61,7 @@ def test_a_range_is_one_metric_with_a_high_value():
     ("社会消费品零售总额同比下降2.3%。", "decrease", "上年同期"),
     ("旅游收入较“十三五”增长188.87%。", "increase", "十三五"),
     ("新增城镇就业1.5万人。", "increase", None),
+    ("服务业增加值占比重提高2.7个百分点。", "increase", None),  # 比重 is a noun, not 比 + base
 ])
 def test_change_and_base_period(text, change, base):
     m = _only(text)
