@@ -105,6 +105,7 @@ def extract_people(text: str) -> list[PersonMention]:
         name = m["name"]
         if not looks_like_name(name) or any(a <= m.start() < b for a, b in taken):
             continue
-        found.append(PersonMention(name, "", split_titles(m["titles"]), m.start("name"), m.end("titles")))
+        # 李强总理指出: the mention is the name; the titles after it are still its titles
+        found.append(PersonMention(name, "", split_titles(m["titles"]), m.start("name"), m.end("name")))
     found.sort(key=lambda p: p.char_start)
     return found

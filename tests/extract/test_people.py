@@ -74,3 +74,9 @@ def test_reporting_verbs_before_an_organisation_are_dropped():
 def test_economics_is_not_a_leading_preposition():
     [p] = extract_people("获得者、经济学院教授赵峰说。")
     assert p.organization == "经济学院"
+
+
+def test_name_before_title_mention_ends_at_the_name():
+    text = "会上，南勇局长指出，要加快。"
+    [p] = extract_people(text)
+    assert text[p.char_start:p.char_end] == "南勇" and p.titles == ("局长",)
