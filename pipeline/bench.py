@@ -61,14 +61,14 @@ def phase_jieba(corpus: Path, limit: int | None) -> dict:
 def phase_core(corpus: Path, limit: int | None) -> dict:
     from pipeline.extract import extract_metrics, extract_people
     from pipeline.extract.mentions import find_mentions
-    from pipeline.extract.ner import _tagger
+    from pipeline.extract.ner import load_tagger
     from pipeline.extract.subjects import jieba as _jieba  # initialise jieba outside the timing
     from pipeline.ingest import ingest_record
     from pipeline.ingest.sources import SourceRecord
     from pipeline.sections import split_sections
 
     _jieba.initialize()
-    _tagger()
+    load_tagger()
     records = _records(corpus, limit)
     kb = sum(len(r["text"].encode("utf-8")) for r in records) / 1024
     t = time.perf_counter()

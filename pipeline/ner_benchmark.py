@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from pipeline.extract.ner import find_entities
+from pipeline.extract.ner import bio_spans, find_entities
 
 TYPES = ("PER", "LOC", "ORG")
 SETS = {"msra": "msra_test_bio.txt", "pd": "pd_example.test"}
@@ -38,15 +38,8 @@ def read_bio(path: Path) -> list[tuple[str, set[tuple[str, int, int]]]]:
 
 
 def spans(tags: list[str]) -> set[tuple[str, int, int]]:
-    out, start, kind = set(), None, None
-    for i, tag in enumerate(tags + ["O"]):
-        inside = tag.startswith("I-") and kind == tag[2:]
-        if start is not None and not inside:
-            out.add((kind, start, i))
-            start = kind = None
-        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-            start, kind = i, tag[2:]
-    return {s for s in out if s[0] in TYPES}
+    """Gold entities of the scored types."""
+    return {s for s in bio_spans(tags) if s[0] in TYPES}
 
 
 def score(sentences) -> tuple[dict[str, Counter], int, float]:

@@ -17,9 +17,8 @@ sys.path.insert(0, str(ROOT))
 import pycrfsuite  # noqa: E402
 
 from pipeline import lexicon  # noqa: E402
-from pipeline.extract.ner import PLACE_SUFFIXES  # noqa: E402
+from pipeline.extract.ner import PLACE_SUFFIXES, bio_spans  # noqa: E402
 from pipeline.extract.ner_features import features  # noqa: E402
-from pipeline.ner_benchmark import spans  # noqa: E402
 
 RUN_TAGS = {"ns", "ni", "nz", "n", "j"}
 START_TAGS = {"ns", "ni", "nz", "j"}
@@ -74,7 +73,7 @@ def swap_entities(text: str, tags: list[str], pools: dict[str, list[str]], rng: 
     distinct names seen: news repeats a few leaders' names thousands of times, and a model that
     memorises them learns nothing about the context that marks a name."""
     out_text, out_tags, at = [], [], 0
-    for kind, a, b in sorted(spans(tags), key=lambda s: s[1]):
+    for kind, a, b in sorted(bio_spans(tags), key=lambda s: s[1]):
         out_text.append(text[at:a])
         out_tags += tags[at:a]
         name = rng.choice(pools[kind])
@@ -107,7 +106,7 @@ def main() -> int:
         rows = rows[:args.limit]
     pools: dict[str, set[str]] = {"PER": set(), "LOC": set(), "ORG": set()}
     for row in rows:
-        for kind, a, b in spans(row["tags"]):
+        for kind, a, b in bio_spans(row["tags"]):
             pools[kind].add(row["text"][a:b])
     sorted_pools = {k: sorted(v) for k, v in pools.items()}
     rng = random.Random(13)

@@ -20,7 +20,6 @@ from pipeline.extract.ner import find_entities
 from pipeline.extract.people import PersonMention, extract_people
 from pipeline.extract.spans import SpanSet, drop_contained
 
-KINDS = ("person", "organization", "place", "meeting", "plan", "document", "programme")
 NER_KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 _NUM = "[一二三四五六七八九十百零〇]"

@@ -42,7 +42,8 @@ class ModelMissing(RuntimeError):
 
 
 @cache
-def _tagger():
+def load_tagger():
+    """The CRF tagger, opened once per process."""
     import pycrfsuite
 
     if not MODEL.exists():
@@ -81,22 +82,27 @@ def _words_by_piece(text: str, pieces: list[tuple[int, str]]) -> list[list[str]]
     return out
 
 
+def bio_spans(tags: list[str]) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each entity in a BIO tag sequence; a stray I- opens an entity."""
+    out, start, kind = [], None, None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
+            out.append((kind, start, i))
+            start = kind = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, kind = i, tag[2:]
+    return out
+
+
 def tag_spans(text: str) -> list[Mention]:
     """The CRF's entities, piece by piece."""
-    tagger = _tagger()
+    tagger = load_tagger()
     out: list[Mention] = []
     pieces = list(_pieces(text))
     for (offset, piece), words in zip(pieces, _words_by_piece(text, pieces), strict=True):
-        if not piece.strip():
-            continue
-        tags = tagger.tag(features(piece, words))
-        start, kind = None, None
-        for i, tag in enumerate([*tags, "O"]):
-            if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
-                out.append(Mention(kind, offset + start, offset + i, piece[start:i]))
-                start = kind = None
-            if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-                start, kind = i, tag[2:]
+        if piece.strip():
+            out += [Mention(kind, offset + a, offset + b, piece[a:b])
+                    for kind, a, b in bio_spans(tagger.tag(features(piece, words)))]
     return out
 
 
