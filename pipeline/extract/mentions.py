@@ -28,9 +28,14 @@ LEVELS = ("自治区", "自治州", "自治县", "省", "市", "州", "盟", "�
 _BODY = r"(?:党委|委|人大常委会|人大|政协|政府)"
 _MEETING = re.compile(
     rf"(?P<body>(?:中共)?(?:{'|'.join(LEVELS)}){_BODY}|党的|中共|全国人大|全国政协)?"
-    rf"(?P<session>第?{_NUM}{{1,4}}届(?:全国人大|全国政协|中央委员会|人大|政协|委员会)?"
+    rf"(?P<session>第?{_NUM}{{1,4}}届(?:全国人民代表大会(?:常务委员会)?|全国人大(?:常委会)?|全国政协|全国委员会"
+    rf"|中央委员会|人大(?:常委会)?|政协|委员会)?"
     rf"(?:第?{_NUM}{{1,3}}次|{_NUM}{{1,2}}中)(?:全体会议|全会|会议))"
-    rf"|(?P<congress>党的{_NUM}{{1,3}}大|第?{_NUM}{{1,3}}次党代会)"
+    rf"|(?P<congress>(?:中国共产党|中共|党的)?第{_NUM}{{1,3}}次全国代表大会|党的{_NUM}{{1,3}}大|中共{_NUM}{{1,3}}大"
+    rf"|第?{_NUM}{{1,3}}次党代会"
+    # a bare 二十大 only where the sentence goes on as it does after a congress (not 十大工程)
+    rf"|(?<!{_NUM})(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大"
+    rf"(?=精神|报告|以来|代表|召开|期间|胜利|开幕|闭幕|部署|提出|确定|作出|通过|党章|主席团|[的和与及上前后、，。；”）]))"
 )
 _PLAN = re.compile(rf"“?(?P<period>十{_NUM}五)”?(?:[\u4e00-\u9fff]{{0,12}}?)规划(?:纲要)?")
 _DOCUMENT = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
@@ -80,7 +85,9 @@ def canonical_name(kind: str, text: str, home: dict[str, str]) -> str:
     name = re.sub(r"\s+", "", text.strip("“”\"《》"))
     if kind == "meeting":
         name = name.replace("全体会议", "全会").replace("第", "")
-        name = re.sub(rf"^(?:党的|中共|中国共产党)(?={_NUM}+届)", "", name)
+        # 中国共产党第二十次全国代表大会 is 二十大; another party's congress keeps its words
+        name = re.sub(rf"^(?:中国共产党|中共|党的)({_NUM}+)次全国代表大会$", r"\1大", name)
+        name = re.sub(rf"^(?:党的|中共|中国共产党)(?={_NUM}+(?:届|大))", "", name)
     if kind == "plan":
         name = name.replace("”", "").replace("“", "")
     if kind in ("organization", "meeting"):
@@ -106,7 +113,9 @@ def find_mentions(text: str, people: list[PersonMention] | None = None) -> list[
             spans.append(("person", name_start, p.char_end, "people"))
         if p.organization and text.startswith(p.organization, p.char_start):
             spans.append(("organization", p.char_start, p.char_start + len(p.organization), "people"))
-    spans += [(NER_KINDS[m.kind], m.start, m.end, "ner") for m in find_entities(text, people)]
+    entities = find_entities(text, people)
+    spans += [(NER_KINDS[m.kind], m.start, m.end, "ner") for m in entities]
+    full_names = {(m.start, m.end): m.canonical for m in entities if m.canonical}  # 美 -> 美国
     taken = SpanSet()
     kept = [s for s in spans if taken.add(s[1], s[2])]  # earlier sources win overlaps
     kept = _join_place_heads(sorted(kept, key=lambda s: (s[1], s[2])), text)
@@ -114,7 +123,7 @@ def find_mentions(text: str, people: list[PersonMention] | None = None) -> list[
     home = home_places([text[a:b] for kind, a, b, _ in kept if kind == "place"],
                        [text[a:b] for kind, a, b, _ in kept if kind in ("organization", "meeting")])
     kept = _extend_to_home_place(kept, text, home)
-    return [NamedMention(kind, text[a:b], canonical_name(kind, text[a:b], home), a, b, source)
+    return [NamedMention(kind, text[a:b], full_names.get((a, b)) or canonical_name(kind, text[a:b], home), a, b, source)
             for kind, a, b, source in kept]
 
 

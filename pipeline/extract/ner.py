@@ -35,6 +35,7 @@ class Mention:
     start: int
     end: int
     text: str
+    canonical: str = ""  # the full name, where the text is a short form (美 for 美国)
 
 
 class ModelMissing(RuntimeError):
@@ -94,16 +95,125 @@ def bio_spans(tags: list[str]) -> list[tuple[str, int, int]]:
     return out
 
 
-def tag_spans(text: str) -> list[Mention]:
-    """The CRF's entities, piece by piece."""
+def _tag(text: str) -> tuple[list[Mention], list[str]]:
+    """The CRF's entities, piece by piece, and jieba's words of the text."""
     tagger = load_tagger()
     out: list[Mention] = []
     pieces = list(_pieces(text))
+    all_words: list[str] = []
     for (offset, piece), words in zip(pieces, _words_by_piece(text, pieces), strict=True):
+        all_words += words
         if piece.strip():
             out += [Mention(kind, offset + a, offset + b, piece[a:b])
                     for kind, a, b in bio_spans(tagger.tag(features(piece, words)))]
+    return out, all_words
+
+
+def tag_spans(text: str) -> list[Mention]:
+    """The CRF's entities, piece by piece."""
+    return _tag(text)[0]
+
+
+@cache
+def _known_prefixes() -> frozenset[str]:
+    return frozenset(name[:k] for name in lexicon.known_names() for k in range(1, len(name)))
+
+
+def known_names(text: str, words: list[str]) -> list[Mention]:
+    """Listed names (民进, 东盟, 新华社, 亚太) that start a word and end one, or leave a whole word
+    after them inside it (东盟 + 国家), longest first: short forms carry no suffix for the tagger
+    to see, and 民进 inside 人民进行 is no party."""
+    names, prefixes, tags = lexicon.known_names(), _known_prefixes(), word_tags()
+    spans, pos = [], 0
+    for word in words:
+        spans.append((pos, pos + len(word)))
+        pos += len(word)
+    ends = {end for _, end in spans}
+    out, reach = [], 0
+    for a, word_end in spans:
+        if a < reach or text[a] not in prefixes:
+            continue
+        best = 0
+        for b in range(a + 2, len(text) + 1):
+            piece = text[a:b]
+            if piece in names and (b in ends or (word_end - b >= 2 and text[b:word_end] in tags)):
+                best = b
+            if piece not in prefixes:
+                break
+        if best:
+            out.append(Mention(names[text[a:best]], a, best, text[a:best]))
+            reach = best
     return out
+
+
+MAX_SHORT_RUN = 4
+
+
+def _short_form_word(run: str, tag: str | None, table: dict[str, tuple[str, str]]) -> bool:
+    """Whether a run of short forms that jieba reads as one word is a list of places: an
+    abbreviation (港澳/j), three or more provinces (京津冀), a word jieba does not know made of
+    one kind (美日), or China and a country (中美). Other dictionary words mean something else
+    (辽宁, 非法, 美德, 中亚), and so do unknown mixed words (新老)."""
+    countries, provinces = all(table[ch][0] for ch in run), all(table[ch][1] for ch in run)
+    if tag == "j" or (len(run) >= 3 and provinces) or (tag is None and (countries or provinces)):
+        return True
+    return len(run) == 2 and run[0] == "中" and bool(table[run[1]][0]) and run[1] not in "亚非欧"
+
+
+def _short_form_end(text: str, a: int, r: int, words: list[tuple[int, int]], k: int,
+                    table: dict[str, tuple[str, str]]) -> int:
+    """Where a run of short forms that starts word ``k`` at ``a`` really ends (``a`` if nowhere):
+    at a word end, or inside a word whose rest is a word (中美 + 关系); never inside a word that
+    merely starts with the run's last character (意 + 法西斯)."""
+    tags = word_tags()
+    j = k
+    while words[j][1] < r:
+        j += 1
+    start, end = words[j]
+    if end > r:
+        rest = text[r:end]
+        if r - start >= 2 and len(rest) >= 2 and rest in tags:
+            return r if _short_form_word(text[start:r], tags.get(text[start:r]), table) else a
+        r = start  # cut back to the word boundary inside the run
+        if r - a < 2:
+            return a
+    if words[k][1] == r and not _short_form_word(text[a:r], tags.get(text[a:r]), table):
+        return a  # the run is one word
+    return r
+
+
+def short_form_places(text: str, words: list[str]) -> list[Mention]:
+    """中美关系, 京津冀, 台港澳同胞: runs of one-character short forms are that many places, each
+    with the full name it stands for (a run with a province in it reads 澳 as 澳门)."""
+    table = lexicon.place_abbreviations()
+    spans, pos = [], 0
+    for word in words:
+        spans.append((pos, pos + len(word)))
+        pos += len(word)
+    out: list[Mention] = []
+    reach = 0
+    for k, (a, _) in enumerate(spans):
+        r = a
+        while r < len(text) and r - a < MAX_SHORT_RUN and text[r] in table:
+            r += 1
+        if a < reach or r - a < 2 or (r := _short_form_end(text, a, r, spans, k, table)) == a:
+            continue
+        provincial = any(not table[ch][0] for ch in text[a:r])
+        for i in range(a, r):
+            country, province = table[text[i]]
+            out.append(Mention("LOC", i, i + 1, text[i], province if provincial and province else country or province))
+        reach = r
+    return out
+
+
+def _unless_tagged_org(known: list[Mention], tagged: list[Mention]) -> list[Mention]:
+    """Listed names, except where the tagger read an organisation itself (民进中央 around 民进):
+    elsewhere a listed name overrides the tagger (东盟 read as a place)."""
+    orgs = SpanSet()
+    for m in tagged:
+        if m.kind == "ORG":
+            orgs.add(m.start, m.end)
+    return [k for k in known if not orgs.overlaps(k.start, k.end)]
 
 
 def _plausible(m: Mention) -> bool:
@@ -121,6 +231,17 @@ def _plausible(m: Mention) -> bool:
 
 PLACE_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗", "街道", "社区", "自治区", "自治州")
 MAX_ORG_TOKENS = 6
+# What follows a country or city in its full name: 香港 + 特别行政区, 波兰 + 共和国.
+STATE_SUFFIXES = ("特别行政区", "特区", "人民共和国", "联盟共和国", "共和国", "联邦", "合众国", "王国")
+
+
+def _full_place(text: str, place: Mention) -> Mention:
+    """香港特别行政区, 俄罗斯联邦: the tagger often stops at the short name."""
+    for suffix in STATE_SUFFIXES:
+        if text.startswith(suffix, place.end):
+            end = place.end + len(suffix)
+            return Mention("LOC", place.start, end, text[place.start:end])
+    return place
 
 
 def _org_after_place(text: str, place: Mention) -> Mention | None:
@@ -158,15 +279,30 @@ def _split_pairs(m: Mention) -> list[Mention]:
     return [m]
 
 
+def _layered(*layers: list[Mention]) -> list[Mention]:
+    """The mentions of every layer that overlap nothing of an earlier layer (and, within a
+    layer, nothing longer or earlier), in text order."""
+    taken, out = SpanSet(), []
+    for layer in layers:
+        for m in drop_contained(layer, start=lambda m: m.start, end=lambda m: m.end):
+            if taken.add(m.start, m.end):
+                out.append(m)
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
 def find_entities(text: str, people: list[PersonMention] | None = None) -> list[Mention]:
-    """``people``: the people extractor's output when the caller has it already."""
+    """Persons with offices first (the people extractor), then listed names (东盟, 粤港澳大湾区),
+    then runs of short forms (中美), then the tagger's entities, places grown into full names
+    and organisations. ``people``: the people extractor's output when the caller has it already."""
     people = extract_people(text) if people is None else people
     named = [Mention("PER", p.char_end - len(p.person), p.char_end, p.person) for p in people]
-    taken = SpanSet()
-    named = [m for m in named if taken.add(m.start, m.end)]
-    tagged = [m for m in tag_spans(text) if _plausible(m)]
-    tagged = [(_org_after_place(text, m) or m) if m.kind == "LOC" else m for m in tagged]
-    tagged = [part for m in tagged for part in _split_pairs(m)]
-    merged = drop_contained(named + [m for m in tagged if not taken.overlaps(m.start, m.end)],
-                            start=lambda m: m.start, end=lambda m: m.end)
-    return sorted(merged, key=lambda m: (m.start, m.end))
+    spans, words = _tag(text)
+    tagged = [m for m in spans if _plausible(m)]
+    grown = []
+    for m in tagged:
+        if m.kind == "LOC":
+            m = _full_place(text, m)
+            m = _org_after_place(text, m) or m
+        grown += _split_pairs(m)
+    known = _unless_tagged_org(known_names(text, words), tagged)
+    return _layered(named, known, short_form_places(text, words), grown)

@@ -39,6 +39,26 @@ def org_suffixes() -> tuple[str, ...]:
 
 
 @cache
+def known_names() -> dict[str, str]:
+    """Names the tagger misses, with their NER kind: national and international bodies the
+    suffix rules cannot see (民进, 东盟, 新华社: ORG) and regions (亚太, 两岸: LOC)."""
+    names = {name: "LOC" for name in _lines("regions.txt")}
+    names.update({name: "ORG" for name in _lines("organizations.txt")})
+    return names
+
+
+@cache
+def place_abbreviations() -> dict[str, tuple[str, str]]:
+    """One-character short form -> (country or continent, province) it stands for; either may be ''."""
+    table = {}
+    for line in (DATA / "place_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            char, country, province = (line.split("\t") + ["", ""])[:3]
+            table[char] = (country, province)
+    return table
+
+
+@cache
 def org_name_verbs() -> frozenset[str]:
     return frozenset(_lines("org_name_verbs.txt"))
 

@@ -75,3 +75,17 @@ def test_entities_join_across_documents():
 def test_no_mentions_make_an_empty_entities_table_with_the_schema_columns():
     empty = tables.entity_frame(tables.frame("mentions", []), "test")
     assert isinstance(empty, pd.DataFrame) and empty.empty and "canonical_name" in empty.columns
+
+
+def test_party_congresses_are_meetings_with_one_name():
+    text = "党的二十大以来，全省学习贯彻二十大精神。中国共产党第二十次全国代表大会在北京召开。实施十大工程。"
+    meetings = [m for m in find_mentions(text) if m.kind == "meeting"]
+    assert [m.text for m in meetings] == ["党的二十大", "二十大", "中国共产党第二十次全国代表大会"]
+    assert {m.canonical for m in meetings} == {"二十大"}
+    # another party's congress keeps its words: 七大 alone would read as the CPC's
+    assert canonical_name("meeting", "第七次全国代表大会", {}) == "七次全国代表大会"
+
+
+def test_short_forms_take_their_full_names():
+    places = {m.text: m.canonical for m in find_mentions("推进京津冀协同发展，深化中美合作。") if m.kind == "place"}
+    assert places == {"京": "北京", "津": "天津", "冀": "河北", "中": "中国", "美": "美国"}

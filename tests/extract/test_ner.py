@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline import cli
 from pipeline.extract.ner import MODEL, find_entities, tag_spans
 from pipeline.ner_benchmark import read_bio, spans
@@ -33,10 +35,45 @@ def test_places_and_persons_without_titles():
     assert ("PER", "习近平") in found and ("LOC", "北京") in found and ("LOC", "法国") in found
 
 
-def test_no_single_characters_or_latin_persons():
-    for m in find_entities("央视网消息（新闻联播）：中美两国元首通话，详见cctv.com。"):
-        assert len(m.text) >= 2
-        assert not (m.kind == "PER" and m.text.isascii())
+def test_no_lone_characters_but_short_forms_or_latin_persons():
+    found = find_entities("央视网消息（新闻联播）：中美两国元首通话，详见cctv.com。")
+    assert {(m.text, m.canonical) for m in found if len(m.text) == 1} == {("中", "中国"), ("美", "美国")}
+    assert not any(m.kind == "PER" and m.text.isascii() for m in found)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("推进京津冀协同发展", "京津冀"),
+    ("台港澳同胞欢聚一堂", "台港澳"),
+    ("中俄关系和中日关系", "中俄中日"),
+    ("美日同盟", "美日"),
+    ("完成新老交替", ""),          # 新 and 老 are short forms, 新老 is a word
+    ("打击非法集资", ""),
+    ("德、意法西斯的入侵", ""),    # 法 starts 法西斯
+    ("在发展进程中加快转型", ""),  # 中 ends 进程中
+    ("辽宁省沈阳市", ""),          # 辽 and 宁 are short forms, 辽宁 is a province
+])
+def test_runs_of_short_forms_are_places(text, places):
+    assert "".join(m.text for m in find_entities(text) if len(m.text) == 1) == places
+
+
+def test_short_forms_read_by_their_neighbours():
+    canon = {m.text: m.canonical for m in find_entities("深化粤港澳合作，中澳自贸协定") if len(m.text) == 1}
+    assert canon["粤"] == "广东" and canon["港"] == "香港"
+    assert [m.canonical for m in find_entities("深化粤港澳合作") if m.text == "澳"] == ["澳门"]
+    assert [m.canonical for m in find_entities("中澳自贸协定") if m.text == "澳"] == ["澳大利亚"]
+
+
+def test_listed_names_stand_on_word_boundaries():
+    found = _found("民进中央和东盟秘书处发来贺信，新华社报道。")
+    assert ("ORG", "东盟") in found and ("ORG", "新华社") in found
+    assert ("ORG", "东盟") in _found("东盟国家领导人出席会议。")  # 东盟 + 国家, one jieba word
+    assert not any("民进" in t for _, t in _found("人民进行了热烈讨论。"))
+
+
+def test_places_grow_into_their_full_names():
+    found = _found("香港特别行政区政府和俄罗斯联邦代表出席。")
+    assert ("ORG", "香港特别行政区政府") in found
+    assert ("LOC", "俄罗斯联邦") in found
 
 
 def test_offsets_point_at_the_text_even_across_pieces():
