@@ -290,6 +290,81 @@ def _layered(*layers: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+# Where an item of a list of names ends: 韩杼滨、张全景、刘云山等
+_ITEM_END = "、，,。；;：:等和及与（(）) \n"
+# A reporter's by-line: 记者唐进修报道, 新华社记者 李四 摄
+_BYLINE = re.compile(r"记者\s?(?P<name>[\u4e00-\u9fff]{2,3})(?=\s|报道|摄|[）)，,。])")
+
+
+def _is_name(candidate: str) -> bool:
+    """Two or three Han characters that open with a surname and are no dictionary word of another kind."""
+    if not 2 <= len(candidate) <= 3 or not _HAN.fullmatch(candidate):
+        return False
+    surnames = lexicon.surnames()
+    if candidate[0] not in surnames and candidate[:2] not in surnames:
+        return False
+    tag = word_tags().get(candidate)
+    return tag is None or tag.startswith("nr")
+
+
+def _list_neighbours(text: str, person: Mention) -> list[Mention]:
+    """The other items of a list that a recognised person stands in (韩杼滨、张全景、刘云山): the
+    tagger misses names that its context does not mark, and a list of names is such a context."""
+    out = []
+    at = person.end  # forwards: 、name、name
+    while at < len(text) and text[at] == "、":
+        end = at + 1
+        while end < len(text) and end - at <= 4 and text[end] not in _ITEM_END:
+            end += 1
+        if not _is_name(text[at + 1:end]):
+            break
+        out.append(Mention("PER", at + 1, end, text[at + 1:end]))
+        at = end
+    at = person.start  # backwards: name、name、 with the first item's start unknown
+    while at > 0 and text[at - 1] == "、":
+        start = at - 1
+        while start > 0 and at - 1 - start < 4 and text[start - 1] not in _ITEM_END:
+            start -= 1
+        item = text[start:at - 1]
+        for size in (3, 2):  # the first item may run into the words before it: 负责同志韩杼滨
+            if len(item) >= size and _is_name(item[-size:]):
+                out.append(Mention("PER", at - 1 - size, at - 1, item[-size:]))
+                break
+        else:
+            break
+        at = at - 1 - size
+    return out
+
+
+def _join_foreign_names(text: str, found: list[Mention]) -> list[Mention]:
+    """安东尼奥·古特雷斯: parts of a transliterated name joined by · are one person."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev and prev.kind == "PER" and m.start == prev.end + 1 and text[prev.end] == "·" and m.kind in ("PER", "LOC"):
+            out[-1] = Mention("PER", prev.start, m.end, text[prev.start:m.end])
+            continue
+        out.append(m)
+    return out
+
+
+def _more_persons(text: str, found: list[Mention]) -> list[Mention]:
+    """Persons the tagger's context misses: the other names of a list, reporters' by-lines, and
+    the authors of doctrines (毛泽东思想, 邓小平理论: one jieba word, so the tagger sees no name)."""
+    more = [n for m in found if m.kind == "PER" for n in _list_neighbours(text, m)]
+    more += [Mention("PER", m.start("name"), m.end("name"), m["name"]) for m in _BYLINE.finditer(text)
+             if _is_name(m["name"])]
+    tags = word_tags()
+    for at in (m.start() for m in re.finditer("理论|思想", text)):
+        for size in (3, 2):
+            name = text[max(0, at - size):at]
+            if len(name) == size and tags.get(name, "").startswith("nr") and _is_name(name):
+                more.append(Mention("PER", at - size, at, name))
+                break
+    return more
+
+
 def find_entities(text: str, people: list[PersonMention] | None = None) -> list[Mention]:
     """Persons with offices first (the people extractor), then listed names (东盟, 粤港澳大湾区),
     then runs of short forms (中美), then the tagger's entities, places grown into full names
@@ -305,4 +380,5 @@ def find_entities(text: str, people: list[PersonMention] | None = None) -> list[
             m = _org_after_place(text, m) or m
         grown += _split_pairs(m)
     known = _unless_tagged_org(known_names(text, words), tagged)
-    return _layered(named, known, short_form_places(text, words), grown)
+    found = _join_foreign_names(text, _layered(named, known, short_form_places(text, words), grown))
+    return _layered(found, _more_persons(text, found))

@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline import cli
-from pipeline.extract.ner import MODEL, find_entities, tag_spans
+from pipeline.extract.ner import MODEL, Mention, _join_foreign_names, find_entities, tag_spans
 from pipeline.ner_benchmark import read_bio, spans
 
 
@@ -105,3 +105,20 @@ def test_a_place_and_a_bureau_are_one_organisation():
 def test_two_whole_names_joined_by_he_are_two_organisations():
     found = _found("北京大学和清华大学的学者参加了会议。")
     assert ("ORG", "北京大学") in found and ("ORG", "清华大学") in found
+
+
+def test_the_other_names_of_a_list_are_persons():
+    found = _found("中央有关部门负责同志韩杼滨、张全景、刘云山、陈至立等参加。")
+    assert {t for k, t in found if k == "PER"} == {"韩杼滨", "张全景", "刘云山", "陈至立"}
+    # a list of places stays places: the rule only follows a person
+    assert {k for k, _ in _found("北京、上海、广州等地")} == {"LOC"}
+
+
+def test_bylines_doctrines_and_foreign_names():
+    assert ("PER", "唐进修") in _found("新华社记者唐进修报道")
+    assert {t for k, t in _found("毛泽东思想、邓小平理论") if k == "PER"} == {"毛泽东", "邓小平"}
+    assert not _found("加强理论学习，解放思想")
+    assert ("PER", "安东尼·布林肯") in _found("美国国务卿安东尼·布林肯表示")
+    text = "达恩·蒂雄说"  # the tagger may read the second part as a place
+    parts = [Mention("PER", 0, 2, "达恩"), Mention("LOC", 3, 5, "蒂雄")]
+    assert _join_foreign_names(text, parts) == [Mention("PER", 0, 5, "达恩·蒂雄")]
