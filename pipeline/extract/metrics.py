@@ -443,6 +443,19 @@ def _in_plan(plans: list[tuple[int, bool]], offset: int) -> bool:
     return current
 
 
+# Shares, money and spans of time measure what stands before them (增长5%, 投资3亿元, 连续18年);
+# a count measures the noun after it.
+_NOT_COUNTED = ("%", "‰", "百分点", "倍", "元", "年", "天", "日", "月", "周", "小时", "分钟", "秒")
+
+
+def _counted_noun(text: str, metric: Metric) -> str:
+    """The noun phrase right after a count with its measure word (21个|专业群, 5000亩|高标准农田)."""
+    follows = text[metric.char_end:metric.char_end + 1]
+    if metric.unit in _NOT_COUNTED or not follows or follows in "的以左余多来外内前后间里中次长宽高深厚" or not ("\u4e00" <= follows <= "\u9fff" or follows == "“"):
+        return ""
+    return subject_after(text, metric.char_end)
+
+
 def _describe(text: str, metrics: list[Metric]) -> None:
     """Fill change, base, period, kind, subject and sentence from each metric's context."""
     previous: Metric | None = None
@@ -471,7 +484,8 @@ def _describe(text: str, metrics: list[Metric]) -> None:
                 w in metric.sentence for w in lexicon.cues()["past_markers"]):
             metric.kind = "target"
         own_words = segment[base_span[1]:] if base_span else segment
-        subject = trim_subject(own_words)
+        # 15所高职院校21个专业群: a count followed by a noun counts that noun, whatever stands before it
+        subject = _counted_noun(text, metric) or trim_subject(own_words)
         if not subject and base_span:
             subject = trim_subject(segment[:base_span[0]])  # 旅游订单较去年同期增长超三成
         same_clause = same_sentence and previous.char_end >= c_start

@@ -84,10 +84,10 @@ def subject_after(text: str, pos: int) -> str:
     words = []
     for word, flag in pseg.cut(tail[:40]):
         verb = flag.startswith("v") and flag != "vn" and len(word) > 1
-        if word in _STOP_WORDS or verb or flag.startswith(("d", "p", "u", "c", "r", "m")) and word not in "和及与":
+        if word in _STOP_WORDS or verb or word[0].isdigit() or flag.startswith(("d", "p", "u", "c", "r", "m")) and word not in "和及与":
             break
         if not (flag.startswith(_NOUNISH) or word in "、和及与" or flag.startswith("v")):
             break
         words.append(word)
     s = "".join(words).strip(_EDGE_PUNCT + "和及与")
-    return s[:MAX_SUBJECT]
+    return s[:MAX_SUBJECT] if len(s) >= 2 else ""  # 80米|长的海滩: one character names nothing

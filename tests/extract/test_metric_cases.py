@@ -120,3 +120,18 @@ def test_ranges_in_every_writing(text, raw, value, high, unit):
     m = _only(text)
     assert (m.raw_text, m.unit) == (raw, unit)
     assert (m.value, m.value_high) == (pytest.approx(value), pytest.approx(high))
+
+
+@pytest.mark.parametrize(("text", "raw", "subject"), [
+    ("宁波职业技术大学获批升本，15所高职院校21个专业群入选国家级项目。", "21个", "专业群"),  # not the noun before
+    ("全市实施300个交通项目。", "300个", "交通项目"),
+    ("饮用水水源地水质连续18年达标。", "18年", None),  # a span of time measures what stands before it
+    ("习近平总书记写信，汇报回国任教20年来培养人才等情况。", "20年", None),
+    ("在80米长的海滩上建起防波堤。", "80米", None),  # 长 is no noun counted
+])
+def test_a_count_measures_the_noun_after_it(text, raw, subject):
+    m = next(m for m in extract_metrics(text) if m.raw_text == raw)
+    if subject:
+        assert m.subject == subject
+    else:
+        assert m.subject is None or not m.subject.startswith(("来", "长")) and m.subject != "达标"
