@@ -72,7 +72,7 @@ def _trim(segment: str, strict: bool) -> str:
         stripped = _TRAILING.sub("", _LEADING.sub("", s)).strip(_EDGE_PUNCT)
         if stripped != s:
             s, changed = stripped, True
-    if len(s) < 2 or s in count_verbs or s.endswith("等") or s.rstrip("了") in count_verbs:
+    if len(s) < 2 or s in count_verbs or s in trim_start or s.endswith("等") or s.rstrip("了") in count_verbs:
         return ""
     return s[-MAX_SUBJECT:]
 

@@ -48,6 +48,8 @@ def test_name_before_title_at_clause_start():
 
 def test_words_and_phrases_are_not_names():
     assert extract_people("居民们看见总书记来了，纷纷围拢。") == []
+    # jieba's dictionary tags 宣传部 as a person name
+    assert extract_people("中共旅莫地方执委会委员、宣传部主任。同年夏，他回到祖国。") == []
     assert [p.person for p in extract_people("习近平总书记强调，要加快。")] == ["习近平"]
 
 
