@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -39,7 +40,11 @@ def build(seeds: Path, outputs: Path, cache: Path | None = None) -> int:
                                 cache_dir=str(cache.resolve()) if cache else "")
     run_config = {**settings.run_config(),
                   "loggers": {"console": {"config": {"log_level": os.environ.get("PIPELINE_LOG_LEVEL", "WARNING")}}}}
-    result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+    # Each build keeps its step outputs in a folder of its own: in the shared Dagster home they would sit
+    # at one path per asset, where a second build at the same time (other seeds) overwrites them mid-run.
+    with tempfile.TemporaryDirectory(prefix="pipeline-steps-") as steps:
+        result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
+                                        resources={"io_manager": dg.FilesystemIOManager(base_dir=steps)})
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
     for evaluation in failed_checks:
         details = evaluation.metadata.get("failed_expectations")

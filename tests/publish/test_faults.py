@@ -124,3 +124,19 @@ def test_second_build_gives_up_with_a_clear_message_when_the_lock_is_held(first_
     assert code == 1
     assert "another build is publishing here" in build.stderr()
     assert _snapshot(outputs) == before
+
+
+def test_builds_of_different_seeds_at_once_never_mix_their_documents(tmp_path):
+    # Two builds sharing one Dagster home (a scheduled run and a manual one): each step's output
+    # must stay the build's own, or one release can publish the other's documents.
+    env = _env(tmp_path)
+    runs = []
+    for name, text in (("a", "甲市今年新建学校12所。\n"), ("b", "乙县全年植树3万株。\n")):
+        seeds = tmp_path / f"seeds-{name}"
+        seeds.mkdir()
+        (seeds / f"{name}.txt").write_text(text * 50, encoding="utf-8")
+        runs.append((name, tmp_path / f"outputs-{name}", Build(seeds, tmp_path / f"outputs-{name}", env)))
+    for name, outputs, build in runs:
+        assert build.wait() == 0, build.stderr()
+        rows = [json.loads(line) for line in (outputs / "releases" / "1.0.0" / "documents.jsonl").open(encoding="utf-8")]
+        assert [r["source_name"] for r in rows] == [f"{name}.txt"]
