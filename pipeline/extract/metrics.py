@@ -451,7 +451,7 @@ _NOT_COUNTED = ("%", "‰", "百分点", "倍", "元", "年", "天", "日", "月
 def _counted_noun(text: str, metric: Metric) -> str:
     """The noun phrase right after a count with its measure word (21个|专业群, 5000亩|高标准农田)."""
     follows = text[metric.char_end:metric.char_end + 1]
-    if metric.unit in _NOT_COUNTED or not follows or follows in "的以左余多来外内前后间里中次长宽高深厚" or not ("\u4e00" <= follows <= "\u9fff" or follows == "“"):
+    if metric.unit in _NOT_COUNTED or not follows or follows in "的以左余多来外内前后间里中次长宽高深厚之至到" or not ("\u4e00" <= follows <= "\u9fff" or follows == "“"):
         return ""
     return subject_after(text, metric.char_end)
 
