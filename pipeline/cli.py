@@ -27,24 +27,31 @@ def build(seeds: Path, outputs: Path, cache: Path | None = None) -> int:
     warnings.filterwarnings("ignore")
     import dagster as dg
 
-    from pipeline.definitions import defs
-
     if not seeds.is_dir():
         print(f"error: seeds directory {seeds} does not exist", file=sys.stderr)
         return 2
     instance = dg.DagsterInstance.get()
-    job = defs.resolve_job_def("build")
+    from pipeline import definitions
     from pipeline.defs.resources import PipelineSettings
 
     settings = PipelineSettings(seeds_dir=str(seeds.resolve()), outputs_dir=str(outputs.resolve()),
                                 cache_dir=str(cache.resolve()) if cache else "")
-    run_config = {**settings.run_config(),
-                  "loggers": {"console": {"config": {"log_level": os.environ.get("PIPELINE_LOG_LEVEL", "WARNING")}}}}
     # Each build keeps its step outputs in a folder of its own: in the shared Dagster home they would sit
     # at one path per asset, where a second build at the same time (other seeds) overwrites them mid-run.
+    # execute_job rather than execute_in_process, which holds every step's output in memory to the end.
     with tempfile.TemporaryDirectory(prefix="pipeline-steps-") as steps:
-        result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
-                                        resources={"io_manager": dg.FilesystemIOManager(base_dir=steps)})
+        run_config = settings.run_config()
+        run_config = {**run_config,
+                      "resources": {**run_config["resources"], "io_manager": {"config": {"base_dir": steps}}},
+                      "execution": {"config": {"in_process": {}}},
+                      "loggers": {"console": {"config": {"log_level": os.environ.get("PIPELINE_LOG_LEVEL", "WARNING")}}}}
+        with dg.execute_job(dg.reconstructable(definitions.build_job), instance=instance, run_config=run_config,
+                            raise_on_error=False) as result:
+            return _report(result)
+
+
+def _report(result) -> int:
+    """Say what failed, or where the release went; the exit code of the build."""
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
     for evaluation in failed_checks:
         details = evaluation.metadata.get("failed_expectations")

@@ -15,6 +15,11 @@ defs = dg.Definitions(
 )
 
 
+def build_job() -> dg.JobDefinition:
+    """Module-level accessor for ``dg.reconstructable``: the shell build runs it through ``execute_job``."""
+    return defs.resolve_job_def("build")
+
+
 def build_on_dask_job() -> dg.JobDefinition:
     """Module-level accessor, so that ``dg.reconstructable`` can rebuild the job in Dask workers."""
     return defs.resolve_job_def("build_on_dask")
