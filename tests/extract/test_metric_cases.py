@@ -135,3 +135,13 @@ def test_a_count_measures_the_noun_after_it(text, raw, subject):
         assert m.subject == subject
     else:
         assert m.subject is None or not m.subject.startswith(("来", "长")) and m.subject != "达标"
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("实施交通项目320个。", "交通项目"),  # the verb before the thing counted is not part of it
+    ("年均开展各级各类体育赛事活动不少于1000场次。", "体育赛事活动"),
+    ("各类市场主体达到9800多万户。", "市场主体"),
+    ("完成投资438.4亿元。", "完成投资"),  # 完成投资 is the measure itself
+])
+def test_subjects_lose_their_leading_verbs(text, subject):
+    assert _only(text).subject == subject
