@@ -10,12 +10,12 @@ from pipeline import lexicon
 from pipeline.sections.roles import looks_like_name, split_titles, title_pattern
 
 # What follows a name in a sentence that introduces a speaker or officeholder.
-_AFTER_NAME = (r"(?=表示|说|介绍|指出|强调|认为|谈到|提出|称|坦言|告诉|透露|在|一行|率|带领|主持|出席|参加|会见|"
+_AFTER_NAME = (r"(?=表示|说|则|介绍|指出|强调|认为|谈到|提出|称|坦言|告诉|透露|在|一行|率|带领|主持|出席|参加|会见|"
                r"先后|分别|共同|一同|亲切|再次|随后|首先|"
                r"调研|同志|等|会见|致辞|讲话|发表|宣布|签署|通报|作|，|、|。|：|；|（|”|\s|$)")
 _NAME = r"(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}?(?:·[\u4e00-\u9fff]{1,6}?)?)"
 # Verbs that can stick to a two-character name when the sentence runs on (刘鹏说，).
-_GLUED_VERBS = "说称等在也就又都是将率"
+_GLUED_VERBS = "说称等在也就又都是将率则"
 _ORG_CHARS = r"[\u4e00-\u9fff（）·]"
 
 

@@ -46,6 +46,11 @@ def test_name_before_title_at_clause_start():
     assert [(p.person, p.titles) for p in extract_people("会上，李强总理指出，要加快。")] == [("李强", ("总理",))]
 
 
+def test_then_after_a_name_is_not_part_of_it():
+    found = extract_people("音乐学院院长亚历山大·萨卡洛夫则在视频中表达祝贺。市长王五则表示支持。")
+    assert [p.person for p in found] == ["亚历山大·萨卡洛夫", "王五"]
+
+
 def test_words_and_phrases_are_not_names():
     assert extract_people("居民们看见总书记来了，纷纷围拢。") == []
     # jieba's dictionary tags 宣传部 as a person name
