@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import lexicon
-from pipeline.sections.roles import looks_like_name, split_titles, title_pattern
+from pipeline.sections.roles import looks_like_name, split_titles, title_pattern, word_tags
 
 # What follows a name in a sentence that introduces a speaker or officeholder.
 _AFTER_NAME = (r"(?=表示|说|则|介绍|指出|强调|认为|谈到|提出|称|坦言|告诉|透露|在|一行|率|带领|主持|出席|参加|会见|"
@@ -83,11 +83,18 @@ def _name(raw: str) -> str | None:
     return raw[:2] if len(raw) == 3 and looks_like_name(raw[:2]) else None
 
 
+def _place_word_before(text: str, m: re.Match) -> bool:
+    """四川地处长江上游: 处 ends a word with the character before it (地处, 到处, 各处), so 处长 is no
+    title there. After an organisation (管理处处长) it always is one."""
+    at = m.start("titles")
+    return not m["org"] and text.startswith("处", at) and at > 0 and text[at - 1:at + 1] in word_tags()
+
+
 def extract_people(text: str) -> list[PersonMention]:
     found: list[PersonMention] = []
     for m in _pattern().finditer(text):
         name = _name(m["name"])
-        if name is None:
+        if name is None or _place_word_before(text, m):
             continue
         org = _clean_org(m["org"] or "")
         start = m.start("org") if m["org"] else m.start("titles")

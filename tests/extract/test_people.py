@@ -87,3 +87,9 @@ def test_name_before_title_mention_ends_at_the_name():
     text = "会上，南勇局长指出，要加快。"
     [p] = extract_people(text)
     assert text[p.char_start:p.char_end] == "南勇" and p.titles == ("局长",)
+
+
+def test_a_division_is_an_organisation_and_dichu_is_no_title():
+    [p] = extract_people("国家林草局湿地管理处处长殷彤介绍，近年来湿地保护成效明显。")
+    assert (p.person, p.organization, p.titles) == ("殷彤", "国家林草局湿地管理处", ("处长",))
+    assert extract_people("四川地处长江上游，要增强大局意识。") == []
