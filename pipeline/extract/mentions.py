@@ -107,7 +107,8 @@ def find_mentions(text: str, people: list[PersonMention] | None = None) -> list[
     """Every named thing, non-overlapping: patterns first, then people with offices, then NER.
     ``people`` saves running the people extractor again when the caller already has its output."""
     spans: list[tuple[str, int, int, str]] = [(k, a, b, "pattern") for k, a, b in _pattern_mentions(text)]
-    for p in extract_people(text) if people is None else people:
+    people = extract_people(text) if people is None else people
+    for p in people:
         name_start = p.char_end - len(p.person)
         if text[name_start:p.char_end] == p.person:
             spans.append(("person", name_start, p.char_end, "people"))

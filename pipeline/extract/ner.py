@@ -114,29 +114,47 @@ def tag_spans(text: str) -> list[Mention]:
     return _tag(text)[0]
 
 
+@dataclass(frozen=True)
+class Words:
+    """jieba's words of a text as spans, with where each starts, for the rules that must stand
+    on word boundaries."""
+    spans: list[tuple[int, int]]
+    index: dict[int, int]  # start -> position in spans
+    ends: frozenset[int]
+
+    @classmethod
+    def of(cls, words: list[str]) -> Words:
+        spans, pos = [], 0
+        for word in words:
+            spans.append((pos, pos + len(word)))
+            pos += len(word)
+        return cls(spans, {a: k for k, (a, _) in enumerate(spans)}, frozenset(b for _, b in spans))
+
+
 @cache
-def _known_prefixes() -> frozenset[str]:
-    return frozenset(name[:k] for name in lexicon.known_names() for k in range(1, len(name)))
+def _known_pattern() -> tuple[re.Pattern, frozenset[str]]:
+    """Where a listed name may start (its first character), and every proper prefix of a listed name."""
+    names = lexicon.known_names()
+    starts = re.compile("[" + re.escape("".join(sorted({name[0] for name in names}))) + "]")
+    return starts, frozenset(name[:k] for name in names for k in range(1, len(name)))
 
 
-def known_names(text: str, words: list[str]) -> list[Mention]:
+def known_names(text: str, words: Words) -> list[Mention]:
     """Listed names (民进, 东盟, 新华社, 亚太) that start a word and end one, or leave a whole word
     after them inside it (东盟 + 国家), longest first: short forms carry no suffix for the tagger
     to see, and 民进 inside 人民进行 is no party."""
-    names, prefixes, tags = lexicon.known_names(), _known_prefixes(), word_tags()
-    spans, pos = [], 0
-    for word in words:
-        spans.append((pos, pos + len(word)))
-        pos += len(word)
-    ends = {end for _, end in spans}
+    names, tags = lexicon.known_names(), word_tags()
+    starts, prefixes = _known_pattern()
     out, reach = [], 0
-    for a, word_end in spans:
-        if a < reach or text[a] not in prefixes:
+    for m in starts.finditer(text):
+        a = m.start()
+        if a < reach or a not in words.index or (text[a:a + 2] not in prefixes and text[a:a + 2] not in names):
             continue
+        word_end = words.spans[words.index[a]][1]
         best = 0
         for b in range(a + 2, len(text) + 1):
             piece = text[a:b]
-            if piece in names and (b in ends or (word_end - b >= 2 and text[b:word_end] in tags)):
+            if piece in names and (b in words.ends or (word_end - b >= 2 and text[b:word_end] in tags)):
                 best = b
             if piece not in prefixes:
                 break
@@ -160,16 +178,15 @@ def _short_form_word(run: str, tag: str | None, table: dict[str, tuple[str, str]
     return len(run) == 2 and run[0] == "中" and bool(table[run[1]][0]) and run[1] not in "亚非欧"
 
 
-def _short_form_end(text: str, a: int, r: int, words: list[tuple[int, int]], k: int,
-                    table: dict[str, tuple[str, str]]) -> int:
-    """Where a run of short forms that starts word ``k`` at ``a`` really ends (``a`` if nowhere):
-    at a word end, or inside a word whose rest is a word (中美 + 关系); never inside a word that
+def _short_form_end(text: str, a: int, r: int, words: Words, table: dict[str, tuple[str, str]]) -> int:
+    """Where a run of short forms that starts a word at ``a`` really ends (``a`` if nowhere): at
+    a word end, or inside a word whose rest is a word (中美 + 关系); never inside a word that
     merely starts with the run's last character (意 + 法西斯)."""
     tags = word_tags()
-    j = k
-    while words[j][1] < r:
+    k = j = words.index[a]
+    while words.spans[j][1] < r:
         j += 1
-    start, end = words[j]
+    start, end = words.spans[j]
     if end > r:
         rest = text[r:end]
         if r - start >= 2 and len(rest) >= 2 and rest in tags:
@@ -177,32 +194,33 @@ def _short_form_end(text: str, a: int, r: int, words: list[tuple[int, int]], k: 
         r = start  # cut back to the word boundary inside the run
         if r - a < 2:
             return a
-    if words[k][1] == r and not _short_form_word(text[a:r], tags.get(text[a:r]), table):
+    if words.spans[k][1] == r and not _short_form_word(text[a:r], tags.get(text[a:r]), table):
         return a  # the run is one word
     return r
 
 
-def short_form_places(text: str, words: list[str]) -> list[Mention]:
+@cache
+def _short_form_runs() -> re.Pattern:
+    return re.compile("[" + re.escape("".join(lexicon.place_abbreviations())) + "]{2,}")
+
+
+def short_form_places(text: str, words: Words) -> list[Mention]:
     """中美关系, 京津冀, 台港澳同胞: runs of one-character short forms are that many places, each
     with the full name it stands for (a run with a province in it reads 澳 as 澳门)."""
     table = lexicon.place_abbreviations()
-    spans, pos = [], 0
-    for word in words:
-        spans.append((pos, pos + len(word)))
-        pos += len(word)
     out: list[Mention] = []
-    reach = 0
-    for k, (a, _) in enumerate(spans):
-        r = a
-        while r < len(text) and r - a < MAX_SHORT_RUN and text[r] in table:
-            r += 1
-        if a < reach or r - a < 2 or (r := _short_form_end(text, a, r, spans, k, table)) == a:
-            continue
-        provincial = any(not table[ch][0] for ch in text[a:r])
-        for i in range(a, r):
-            country, province = table[text[i]]
-            out.append(Mention("LOC", i, i + 1, text[i], province if provincial and province else country or province))
-        reach = r
+    for run in _short_form_runs().finditer(text):
+        a = run.start()
+        while a < run.end() - 1:
+            r = min(run.end(), a + MAX_SHORT_RUN)
+            if a not in words.index or (r := _short_form_end(text, a, r, words, table)) == a:
+                a += 1
+                continue
+            provincial = any(not table[ch][0] for ch in text[a:r])
+            for i in range(a, r):
+                country, province = table[text[i]]
+                out.append(Mention("LOC", i, i + 1, text[i], province if provincial and province else country or province))
+            a = r
     return out
 
 
@@ -371,14 +389,15 @@ def find_entities(text: str, people: list[PersonMention] | None = None) -> list[
     and organisations. ``people``: the people extractor's output when the caller has it already."""
     people = extract_people(text) if people is None else people
     named = [Mention("PER", p.char_end - len(p.person), p.char_end, p.person) for p in people]
-    spans, words = _tag(text)
-    tagged = [m for m in spans if _plausible(m)]
+    crf, cut = _tag(text)
+    tagged = [m for m in crf if _plausible(m)]
     grown = []
     for m in tagged:
         if m.kind == "LOC":
             m = _full_place(text, m)
             m = _org_after_place(text, m) or m
         grown += _split_pairs(m)
+    words = Words.of(cut)
     known = _unless_tagged_org(known_names(text, words), tagged)
     found = _join_foreign_names(text, _layered(named, known, short_form_places(text, words), grown))
     return _layered(found, _more_persons(text, found))
