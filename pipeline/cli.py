@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import sys
 import tempfile
@@ -22,6 +23,18 @@ def _dagster_home() -> Path:
     return home
 
 
+def _instance(dg):
+    """The Dagster instance, opened under a lock: two builds starting at once in a new Dagster home
+    would both create its SQLite schema, and the second fails (UNIQUE constraint on alembic_version)."""
+    home = Path(os.environ["DAGSTER_HOME"])
+    with (home / ".instance.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            return dg.DagsterInstance.get()
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def build(seeds: Path, outputs: Path, cache: Path | None = None) -> int:
     _dagster_home()
     warnings.filterwarnings("ignore")
@@ -30,7 +43,7 @@ def build(seeds: Path, outputs: Path, cache: Path | None = None) -> int:
     if not seeds.is_dir():
         print(f"error: seeds directory {seeds} does not exist", file=sys.stderr)
         return 2
-    instance = dg.DagsterInstance.get()
+    instance = _instance(dg)
     from pipeline import definitions
     from pipeline.defs.resources import PipelineSettings
 
