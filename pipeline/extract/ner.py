@@ -23,7 +23,7 @@ from pipeline import lexicon
 from pipeline.extract.ner_features import features
 from pipeline.extract.people import PersonMention, extract_people
 from pipeline.extract.spans import SpanSet, drop_contained
-from pipeline.sections.roles import word_tags
+from pipeline.sections.roles import looks_like_name, word_tags
 
 MODEL = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
 MAX_SENTENCE = 400  # tag long texts in pieces: CRF cost is linear, but features per piece stay small
@@ -316,14 +316,8 @@ _BYLINE = re.compile(r"记者\s?(?P<name>[\u4e00-\u9fff]{2,3})(?=\s|报道|摄|[
 
 
 def _is_name(candidate: str) -> bool:
-    """Two or three Han characters that open with a surname and are no dictionary word of another kind."""
-    if not 2 <= len(candidate) <= 3 or not _HAN.fullmatch(candidate):
-        return False
-    surnames = lexicon.surnames()
-    if candidate[0] not in surnames and candidate[:2] not in surnames:
-        return False
-    tag = word_tags().get(candidate)
-    return tag is None or tag.startswith("nr")
+    """Two or three Han characters that the people extractor would take for a name."""
+    return 2 <= len(candidate) <= 3 and bool(_HAN.fullmatch(candidate)) and looks_like_name(candidate)
 
 
 def _list_neighbours(text: str, person: Mention) -> list[Mention]:
