@@ -17,6 +17,7 @@ from pipeline import CODE_VERSION, tables
 from pipeline.cache import DocumentCache
 from pipeline.extract import extract_metrics, extract_people
 from pipeline.extract.mentions import find_mentions
+from pipeline.extract.tagger import analyse
 from pipeline.ingest import IngestedDocument, ingest_record
 from pipeline.ingest.decode import DecodeError
 from pipeline.ingest.documents import defect_rows, document_row
@@ -100,10 +101,11 @@ def section_table(docs: list[IngestedDocument], cache: DocumentCache | None = No
 
 def _extract_one(d: IngestedDocument) -> tuple[list[dict], list[dict], list[dict]]:
     sections = split_sections(d.text)
-    people = extract_people(d.text)
+    analysis = analyse(d.text)  # the tagger runs once, for the people and the other names
+    people = extract_people(d.text, analysis)
     return (tables.metric_rows(d.doc_id, extract_metrics(d.text), sections, CODE_VERSION),
             tables.people_rows(d.doc_id, d.text, sections, people, CODE_VERSION),
-            tables.mention_rows(d.doc_id, d.text, sections, find_mentions(d.text, people), CODE_VERSION))
+            tables.mention_rows(d.doc_id, d.text, sections, find_mentions(d.text, people, analysis), CODE_VERSION))
 
 
 def extraction_tables(docs: list[IngestedDocument], cache: DocumentCache | None = None) -> dict[str, pd.DataFrame]:

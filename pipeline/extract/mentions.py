@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pipeline.extract.ner import find_entities
 from pipeline.extract.people import PersonMention, extract_people
 from pipeline.extract.spans import SpanSet, drop_contained
+from pipeline.extract.tagger import Analysis, analyse
 
 NER_KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
@@ -103,18 +104,20 @@ def canonical_name(kind: str, text: str, home: dict[str, str]) -> str:
     return name
 
 
-def find_mentions(text: str, people: list[PersonMention] | None = None) -> list[NamedMention]:
+def find_mentions(text: str, people: list[PersonMention] | None = None,
+                  analysis: Analysis | None = None) -> list[NamedMention]:
     """Every named thing, non-overlapping: patterns first, then people with offices, then NER.
-    ``people`` saves running the people extractor again when the caller already has its output."""
+    ``people`` and ``analysis`` save running the people extractor and the tagger again when the
+    caller already has their output."""
     spans: list[tuple[str, int, int, str]] = [(k, a, b, "pattern") for k, a, b in _pattern_mentions(text)]
-    people = extract_people(text) if people is None else people
+    analysis = analysis or analyse(text)
+    people = extract_people(text, analysis) if people is None else people
     for p in people:
-        name_start = p.char_end - len(p.person)
-        if text[name_start:p.char_end] == p.person:
-            spans.append(("person", name_start, p.char_end, "people"))
-        if p.organization and text.startswith(p.organization, p.char_start):
-            spans.append(("organization", p.char_start, p.char_start + len(p.organization), "people"))
-    entities = find_entities(text, people)
+        if text[p.name_start:p.name_start + len(p.person)] == p.person:
+            spans.append(("person", p.name_start, p.name_start + len(p.person), "people"))
+        if p.organization and text.startswith(p.organization, p.org_start):
+            spans.append(("organization", p.org_start, p.org_start + len(p.organization), "people"))
+    entities = find_entities(text, people, analysis)
     spans += [(NER_KINDS[m.kind], m.start, m.end, "ner") for m in entities]
     full_names = {(m.start, m.end): m.canonical for m in entities if m.canonical}  # 美 -> 美国
     taken = SpanSet()

@@ -15,120 +15,23 @@ whose title and surname rules are stricter than any statistical guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from pipeline import lexicon
-from pipeline.extract.ner_features import features
 from pipeline.extract.people import PersonMention, extract_people
 from pipeline.extract.spans import SpanSet, drop_contained
+from pipeline.extract.tagger import (  # noqa: F401 - MODEL, bio_spans, tag_spans: the public names of this module
+    MODEL,
+    Analysis,
+    Mention,
+    ModelMissing,
+    Words,
+    analyse,
+    bio_spans,
+    load_tagger,
+    tag_spans,
+)
 from pipeline.sections.roles import looks_like_name, word_tags
-
-MODEL = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
-MAX_SENTENCE = 400  # tag long texts in pieces: CRF cost is linear, but features per piece stay small
-
-
-@dataclass(frozen=True)
-class Mention:
-    kind: str  # PER, LOC or ORG
-    start: int
-    end: int
-    text: str
-    canonical: str = ""  # the full name, where the text is a short form (美 for 美国)
-
-
-class ModelMissing(RuntimeError):
-    """The NER model file is not where the package expects it."""
-
-
-@cache
-def load_tagger():
-    """The CRF tagger, opened once per process."""
-    import pycrfsuite
-
-    if not MODEL.exists():
-        raise ModelMissing(f"NER model {MODEL} is missing: reinstall the package or run scripts/ner_train.py")
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL))
-    return tagger
-
-
-def _pieces(text: str):
-    """Sentence-sized pieces (cut after 。！？；or a newline), so one call never sees a whole book."""
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in "。！？；\n" or i + 1 - start >= MAX_SENTENCE:
-            yield start, text[start:i + 1]
-            start = i + 1
-    if start < len(text):
-        yield start, text[start:]
-
-
-def _words_by_piece(text: str, pieces: list[tuple[int, str]]) -> list[list[str]]:
-    """jieba's words of the whole text, cut once and shared out to the pieces (a word that a
-    forced cut splits is split with it)."""
-    import jieba
-
-    out: list[list[str]] = [[] for _ in pieces]
-    bounds = [offset + len(piece) for offset, piece in pieces]
-    k, pos = 0, 0
-    for word in jieba.cut(text):
-        while word:
-            take = min(len(word), bounds[k] - pos)
-            out[k].append(word[:take])
-            word, pos = word[take:], pos + take
-            if pos == bounds[k] and k + 1 < len(bounds):
-                k += 1
-    return out
-
-
-def bio_spans(tags: list[str]) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of each entity in a BIO tag sequence; a stray I- opens an entity."""
-    out, start, kind = [], None, None
-    for i, tag in enumerate([*tags, "O"]):
-        if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
-            out.append((kind, start, i))
-            start = kind = None
-        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-            start, kind = i, tag[2:]
-    return out
-
-
-def _tag(text: str) -> tuple[list[Mention], list[str]]:
-    """The CRF's entities, piece by piece, and jieba's words of the text."""
-    tagger = load_tagger()
-    out: list[Mention] = []
-    pieces = list(_pieces(text))
-    all_words: list[str] = []
-    for (offset, piece), words in zip(pieces, _words_by_piece(text, pieces), strict=True):
-        all_words += words
-        if piece.strip():
-            out += [Mention(kind, offset + a, offset + b, piece[a:b])
-                    for kind, a, b in bio_spans(tagger.tag(features(piece, words)))]
-    return out, all_words
-
-
-def tag_spans(text: str) -> list[Mention]:
-    """The CRF's entities, piece by piece."""
-    return _tag(text)[0]
-
-
-@dataclass(frozen=True)
-class Words:
-    """jieba's words of a text as spans, with where each starts, for the rules that must stand
-    on word boundaries."""
-    spans: list[tuple[int, int]]
-    index: dict[int, int]  # start -> position in spans
-    ends: frozenset[int]
-
-    @classmethod
-    def of(cls, words: list[str]) -> Words:
-        spans, pos = [], 0
-        for word in words:
-            spans.append((pos, pos + len(word)))
-            pos += len(word)
-        return cls(spans, {a: k for k, (a, _) in enumerate(spans)}, frozenset(b for _, b in spans))
 
 
 @cache
@@ -377,13 +280,16 @@ def _more_persons(text: str, found: list[Mention]) -> list[Mention]:
     return more
 
 
-def find_entities(text: str, people: list[PersonMention] | None = None) -> list[Mention]:
+def find_entities(text: str, people: list[PersonMention] | None = None,
+                  analysis: Analysis | None = None) -> list[Mention]:
     """Persons with offices first (the people extractor), then listed names (东盟, 粤港澳大湾区),
     then runs of short forms (中美), then the tagger's entities, places grown into full names
-    and organisations. ``people``: the people extractor's output when the caller has it already."""
-    people = extract_people(text) if people is None else people
-    named = [Mention("PER", p.char_end - len(p.person), p.char_end, p.person) for p in people]
-    crf, cut = _tag(text)
+    and organisations. ``people`` and ``analysis``: the people extractor's output and the tagger's
+    when the caller has them already."""
+    analysis = analysis or analyse(text)
+    people = extract_people(text, analysis) if people is None else people
+    named = [Mention("PER", p.name_start, p.char_end, p.person) for p in people]
+    crf, cut = analysis.mentions, analysis.words
     tagged = [m for m in crf if _plausible(m)]
     grown = []
     for m in tagged:

@@ -1,4 +1,13 @@
-"""Find people named with their office in running text (市交通运输局局长刘鹏表示)."""
+"""Find people named with their office: 市交通运输局局长刘鹏表示, 刘鹏局长指出, 副市长张三、李四出席,
+中共中央总书记、国家主席、中央军委主席习近平, 代区长  向诗兵.
+
+The extractor is anchored on names, not on sentence shapes: a name (the tagger's person, or a
+surname-led name right after a title) with a title chain just before it, read right to left
+(title, then the body it belongs to, then ``、``/``兼`` and the title before), or a title just
+after it. What follows the name does not matter, so a name in the middle of a clause counts.
+Titles are an open class: the listed ones with their modifiers (常务副, 执行, 首席, 二级…), or a word
+ending in a title head (干事长, 参议长, 总督) right before a name.
+"""
 
 from __future__ import annotations
 
@@ -7,112 +16,536 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import lexicon
-from pipeline.sections.roles import looks_like_name, split_titles, title_pattern, word_tags
+from pipeline.extract.tagger import Analysis, Mention, analyse
+from pipeline.sections.roles import looks_like_name, title_pattern, word_tags
 
-# What follows a name in a sentence that introduces a speaker or officeholder.
-_AFTER_NAME = (r"(?=表示|说|则|介绍|指出|强调|认为|谈到|提出|称|坦言|告诉|透露|在|一行|率|带领|主持|出席|参加|会见|"
-               r"先后|分别|共同|一同|亲切|再次|随后|首先|"
-               r"调研|同志|等|会见|致辞|讲话|发表|宣布|签署|通报|作|，|、|。|：|；|（|”|\s|$)")
-_NAME = r"(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}?(?:·[\u4e00-\u9fff]{1,6}?)?)"
-# Verbs that can stick to a two-character name when the sentence runs on (刘鹏说，).
-_GLUED_VERBS = "说称等在也就又都是将率则"
-_ORG_CHARS = r"[\u4e00-\u9fff（）·]"
+_MAX_BODY = 24  # characters of an organisation before its title
+_MAX_TITLE = 14
+_GAP = re.compile(r"[ \t\u3000\u00a0]{1,8}|[ \t\u3000\u00a0]*\n[ \t\u3000\u00a0]*")  # signature lines: 代区长  向诗兵
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Words that end the sentence's own words before an organisation (会见日本…会长: 会见 is not
+# part of the body), whatever jieba's tag says.
+_BODY_STOP = frozenset(
+    ["会见", "会晤", "出席", "主持", "陪同", "参加", "表示", "指出", "强调", "介绍", "同", "与", "及", "向", "对", "在", "据", "由", "从", "为", "给", "是", "了", "的", "时", "并", "将", "把", "被", "任命", "免去", "撤销", "当选", "担任", "出任", "任", "系", "即", "原", "时任", "前", "新任", "现任", "曾任", "历任", "作为", "致电", "致信", "祝贺", "感谢", "接见", "看望", "慰问", "听取", "率", "率领", "带领", "等", "特邀", "邀请", "应", "受", "经", "获", "和", "或", "也", "就", "又", "都", "还", "曾", "已", "会同", "联合", "召开", "举行", "访问", "接受", "专访", "采访", "访", "称", "说", "问", "答", "今天", "昨天", "近日", "日前", "当天", "当地", "时间", "上午", "下午", "晚上", "随后", "其中", "包括", "以及", "我", "我们", "他", "她", "他们", "该", "本", "各", "各级", "全体", "有关", "相关", "两", "位", "名", "个", "一行", "记者", "本报", "新华社", "央视", "据悉"])
+# Words jieba tags as verbs that stand inside names of bodies (发展和改革委员会, 新开发银行).
+_BODY_VERBS = lexicon.org_name_verbs() | frozenset(
+    ["开发", "交流", "协调", "协作", "调解", "仲裁", "审判", "侦查", "监测", "检测", "检验", "检疫", "勘察", "设计", "生产", "制造", "储备", "救援", "扶贫", "招商", "巡视", "宣传", "组织", "统战", "协商", "供销", "信访", "教育", "维护", "稳定", "推进", "振兴", "援助", "开放", "创新", "领导", "工作", "办公", "对话"])
+# Characters a word of a body may hold besides Han: 刚果（布）, 中国·东盟.
+_BODY_CHARS = re.compile(r"[\u4e00-\u9fff（）·]+")
+# A word ending in one of these before a name is a title even when no list has it (干事长, 总督).
+_TITLE_HEADS = ("长", "官", "员", "师", "使", "督", "监", "相", "书记", "主任", "主席", "代表", "委员", "大臣", "总理",
+                "总统", "经理", "顾问", "助理", "秘书", "干事", "理事", "董事", "监事", "专家", "领袖", "首脑")
+_NOT_TITLES = frozenset(
+    ["增长", "成长", "延长", "擅长", "生长", "助长", "见长", "漫长", "悠长", "修长", "特长", "专长", "家长", "兄长", "学长", "师长", "官员", "人员", "成员", "学员", "会员", "党员", "团员", "队员", "职员", "演员", "学员", "社员", "雇员", "店员", "船员", "球员", "运动员", "驾驶员", "工作人员", "消费者", "医师", "教师", "律师", "厨师", "老师", "大师", "导师", "牧师", "技师", "工程师", "设计师", "会计师", "建筑师", "摄影师", "教官", "长官", "外交官", "军官", "警官", "法官", "考官", "器官", "感官", "五官", "公务员", "服务员", "快递员", "大使馆", "全体委员", "人大代表", "政协委员", "代表", "委员", "专家"])
 
 
 @dataclass(frozen=True)
 class PersonMention:
+    """One mention of a person with an office; every field is a slice of the text it came from."""
     person: str
     organization: str
     titles: tuple[str, ...]
-    char_start: int
-    char_end: int
+    char_start: int  # first character of the mention: the body, the first title or the name
+    char_end: int  # end of the mention: the end of the name, or of the title after it
+    name_start: int = -1
+    org_start: int = -1
+    title_starts: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.name_start < 0:
+            object.__setattr__(self, "name_start", self.char_end - len(self.person))
+        if self.org_start < 0:
+            object.__setattr__(self, "org_start", self.char_start)
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One office of a chain: the body named with it (maybe empty) and the title."""
+    body_start: int
+    body_end: int
+    title_start: int
+    title_end: int
 
 
 @cache
-def _pattern() -> re.Pattern:
-    t = title_pattern()
-    # 党 ends a party's name (中国致公党), but before a title it starts 党总支书记, 党支部书记.
-    suffixes = "|".join(re.escape(s) for s in lexicon.org_suffixes() if s != "党")
-    return re.compile(
-        rf"(?P<org>{_ORG_CHARS}{{0,20}}?(?:{suffixes}))?"
-        rf"(?P<titles>{t}(?:[、兼]{t})*)"
-        rf"(?P<name>{_NAME}){_AFTER_NAME}"
-    )
-
-
-# Name before title at the start of a clause: 习近平总书记强调, 李强总理指出.
-_SPEECH_AFTER = r"(?=表示|说|指出|强调|介绍|认为|主持|出席|会见|致辞|讲话|发表|宣布|签署|在|，|。|：|“)"
+def _title_full() -> re.Pattern:
+    mods = r"(?:常务副|副|代理|代|执行|常务|第一|首席|名誉|荣誉|专职|驻会|候补|[一二三四]级|总|驻[\u4e00-\u9fff]{1,6}?)"
+    return re.compile(rf"{mods}*{title_pattern()}(?:助理)?")
 
 
 @cache
-def _name_first() -> re.Pattern:
-    return re.compile(rf"(?:^|(?<=[，。；：、“（\s]))(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?P<titles>{title_pattern()}){_SPEECH_AFTER}",
-                      re.MULTILINE)
+def _title_start() -> re.Pattern:
+    """Any listed title, for finding where a name may follow one."""
+    return re.compile(title_pattern())
+
+
+def _listed_title_ending_at(text: str, end: int, floor: int) -> int | None:
+    """Start of the longest listed title (with its modifiers) that ends at ``end``."""
+    full = _title_full()
+    for size in range(min(_MAX_TITLE, end - floor), 0, -1):
+        if full.fullmatch(text, end - size, end):
+            return end - size
+    return None
+
+
+def _word_ending_at(words: _WordIndex, end: int) -> tuple[int, int] | None:
+    start = words.start_of_word_ending.get(end)
+    return (start, end) if start is not None else None
+
+
+def _open_title_ending_at(text: str, end: int, words: _WordIndex) -> int | None:
+    """A word that ends in a title head and is no common noun: 干事长, 参议长, 行政长官."""
+    span = _word_ending_at(words, end)
+    if span is None:
+        return None
+    word = text[span[0]:end]
+    if 2 <= len(word) <= 5 and word.endswith(_TITLE_HEADS) and word not in _NOT_TITLES:
+        tag = word_tags().get(word)
+        if tag is None or tag in ("n", "nz", "nt"):
+            return span[0]
+    return None
+
+
+def _title_ending_at(text: str, end: int, floor: int, words: _WordIndex) -> int | None:
+    listed = _listed_title_ending_at(text, end, floor)
+    if listed is not None:
+        return listed
+    return _open_title_ending_at(text, end, words)
+
+
+class _WordIndex:
+    """jieba's word boundaries and the tagger's mentions, indexed for walking right to left."""
+
+    def __init__(self, text: str, analysis: Analysis):
+        self.start_of_word_ending: dict[int, int] = {}
+        self.word_at: dict[int, int] = {}  # any position -> start of the word holding it
+        pos = 0
+        for word in analysis.words:
+            self.start_of_word_ending[pos + len(word)] = pos
+            for i in range(pos, pos + len(word)):
+                self.word_at[i] = pos
+            pos += len(word)
+        self.persons: dict[int, Mention] = {}
+        self.person_chars: set[int] = set()
+        self.places: dict[int, Mention] = {}  # end -> LOC/ORG mention
+        self.place_chars: set[int] = set()
+        for m in analysis.mentions:
+            if m.kind == "PER":
+                if m.text not in lexicon.countries():
+                    self.persons.setdefault(m.start, m)
+                    self.person_chars.update(range(m.start, m.end))
+            else:
+                self.places[m.end] = m
+                self.place_chars.update(range(m.start, m.end))
+
+
+_NOT_BODY_TAGS = frozenset("p c d r u uj ul uz ug uv ud y e o x t q f i l vd ad zg tg dg rg".split())
+
+
+def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool = False) -> bool:
+    """Whether a word can be part of a body's name. jieba's dictionary tags are loose (湿地 is a
+    state word, 马拉维 a person), so only the classes that never name a body end it: verbs
+    other than those inside names, prepositions, conjunctions, adverbs, pronouns, particles,
+    time and number words."""
+    if word in lexicon.countries() or (start in words.place_chars and _BODY_CHARS.fullmatch(word)):
+        return True
+    if word in _BODY_STOP or not _BODY_CHARS.fullmatch(word):
+        return False
+    if start in words.person_chars and not before_suffix:
+        return False  # 陈吉宁市长 names a person; 亚残奥委员会, 宋庆龄基金会 name a body
+    tag = word_tags().get(word)
+    if tag is None:
+        return True
+    if tag.startswith("v") and tag != "vn":
+        return word in _BODY_VERBS
+    if tag == "m":
+        return bool(re.fullmatch(r"第?[一二三四五六七八九十百零〇\d]+[届次任]?", word))
+    if tag == "f":
+        return word in ("中", "东", "南", "西", "北")
+    return tag not in _NOT_BODY_TAGS
+
+
+def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
+    """Where the body named with a title begins: walk back over jieba's words while they can be
+    part of a body's name, at most ``_MAX_BODY`` characters."""
+    pos = title_start
+    inner = words.word_at.get(title_start)
+    if inner is not None and inner < title_start:  # 市委书记 is one jieba word: its head 市委 is the body
+        piece = text[inner:title_start]
+        if not _BODY_CHARS.fullmatch(piece) or piece in _BODY_STOP:
+            return title_start
+        pos = inner
+    while pos > 0 and title_start - pos < _MAX_BODY:
+        start = words.start_of_word_ending.get(pos)
+        if start is None:
+            break
+        word = text[start:pos]
+        if word in ("和", "及") and _and_inside_body(text, start, words):
+            pos = start
+            continue
+        if not _body_word_ok(word, start, words, text[pos:title_start].startswith(lexicon.org_suffixes())):
+            break
+        pos = start
+    return _trim_body(text, pos, title_start)
+
+
+def _and_inside_body(text: str, at: int, words: _WordIndex) -> bool:
+    """发展和改革委员会, 国家林业和草原局: 和 joins two nouns of one name, not two people."""
+    start = words.start_of_word_ending.get(at)
+    if start is None:
+        return False
+    word = text[start:at]
+    return _body_word_ok(word, start, words) and word_tags().get(word, "n") in ("n", "vn", "nz")
+
+
+_LEAD = ("据", "由", "对", "向", "与", "和", "在", "从", "被", "同")
+
+
+def _trim_body(text: str, start: int, end: int) -> int:
+    body = text[start:end]
+    for lead in _LEAD:
+        if body.startswith(lead) and len(body) > len(lead) + 1:
+            return start + len(lead)
+    return start
 
 
 @cache
-def _co_listed() -> re.Pattern:
-    """Further names sharing the same office: 副主席张庆黎、刘奇葆、帕巴拉·格列朗杰."""
-    return re.compile(rf"、(?P<name>{_NAME}){_AFTER_NAME}")
+def _generic_bodies() -> frozenset[str]:
+    """A generic word alone names no body (公司总经理), though 国务院 and 中央 do."""
+    return frozenset(s for s in lexicon.org_suffixes() if len(s) <= 2) - {"中央", "政协", "国务院", "人大"}
 
 
-# Verbs and prepositions that end the sentence's own words before an organisation
-# (吴瀚飞主持召开与人民日报社社长…: the organisation starts after 与).
-_ORG_LEAD_BREAK = re.compile(r"(?:主持|召开|会见|出席|会同|联合|听取|了|与|同|向|对|据|由|从|为|给|是)")
+def _is_body(text: str, start: int, end: int, words: _WordIndex) -> bool:
+    body = text[start:end]
+    if len(body) < 2 or body in _generic_bodies():
+        return False
+    if body.endswith(lexicon.org_suffixes()) or body in lexicon.known_names() or _country_prefix().match(body):
+        return True
+    if end in words.places:  # the tagger's place or organisation: 塞内加尔, 黑龙江哈尔滨
+        return True
+    tag = word_tags().get(body[-2:]) or word_tags().get(body[-3:]) or word_tags().get(body)
+    return tag in ("ns", "nt")
 
 
-def _clean_org(org: str) -> str:
-    """Keep the organisation proper: drop leading words of the sentence glued onto it."""
-    org = org.rsplit("的", 1)[-1]
-    parts = _ORG_LEAD_BREAK.split(org)
-    if len(parts) > 1 and len(parts[-1]) >= 2:
-        org = parts[-1]
-    if len(org) <= 2 and org in lexicon.org_suffixes() and org not in ("中央", "政协"):
-        return ""  # 公司总经理: a generic word alone names no organisation (国务院 does)
-    for lead in ("据", "由", "对", "向", "与", "和", "在", "记者从", "从", "近日", "日前", "今天", "专访", "访"):
-        if org.startswith(lead) and len(org) > len(lead) + 1:
-            org = org[len(lead):]
-    return org
+@cache
+def _country_prefix() -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, lexicon.countries()), key=len, reverse=True)))
 
 
-def _name(raw: str) -> str | None:
-    if len(raw) == 3 and raw[2] in _GLUED_VERBS and looks_like_name(raw[:2]):
-        return raw[:2]
-    if looks_like_name(raw):
-        return raw
-    return raw[:2] if len(raw) == 3 and looks_like_name(raw[:2]) else None
+def _chain(text: str, name_start: int, words: _WordIndex) -> list[_Item]:
+    """The offices before a name, left to right: [body] [原|前|时任] title (、|兼 [body] title)*."""
+    items: list[_Item] = []
+    end = _gap_start(text, name_start)
+    floor = max(0, end - 80)
+    while True:
+        title_start = _title_ending_at(text, end, floor, words)
+        if title_start is None:
+            break
+        title_start = _ministry_start(text, title_start, end, words)
+        body_end = title_start - _former_marker(text, title_start)
+        body_start = _body_start(text, body_end, words)
+        if body_start < body_end and not _is_body(text, body_start, body_end, words):
+            body_start = body_end
+        items.insert(0, _Item(body_start, body_end, title_start, end))
+        if body_start > 0 and text[body_start - 1] in "、兼":
+            end = body_start - 1
+            continue
+        break
+    return items
 
 
-def _place_word_before(text: str, m: re.Match) -> bool:
-    """四川地处长江上游: 处 ends a word with the character before it (地处, 到处, 各处), so 处长 is no
-    title there. After an organisation (管理处处长) it always is one."""
-    at = m.start("titles")
-    return not m["org"] and text.startswith("处", at) and at > 0 and text[at - 1:at + 1] in word_tags()
+_FORMER = ("时任", "新任", "现任", "前任", "卸任", "原", "前")
 
 
-def extract_people(text: str) -> list[PersonMention]:
+def _former_marker(text: str, title_start: int) -> int:
+    """Length of 原/前/时任 before a title: not part of the title, nor of the body before it."""
+    return next((len(m) for m in _FORMER if text.startswith(m, title_start - len(m))), 0)
+
+
+def _ministry_start(text: str, title_start: int, end: int, words: _WordIndex) -> int:
+    """以色列国防部长: 国防部长 is one word and one title (a ministry's head), where a body
+    spelled out would read 国防部部长."""
+    inner = words.word_at.get(title_start)
+    if inner is not None and inner < title_start and text[title_start:end].endswith("部长") \
+            and words.start_of_word_ending.get(end) == inner and "部" not in text[inner:title_start]:
+        return inner
+    return title_start
+
+
+def _gap_start(text: str, name_start: int) -> int:
+    """Where the spaces (and at most one line break) before a name begin: 代区长  向诗兵."""
+    at, breaks = name_start, 0
+    while at > 0 and name_start - at < 8 and text[at - 1] in " \t\u3000\u00a0\n":
+        breaks += text[at - 1] == "\n"
+        if breaks > 1:
+            break
+        at -= 1
+    return at
+
+
+def _role(text: str, items: list[_Item]) -> tuple[str, int, tuple[str, ...], tuple[int, ...]]:
+    """Organisation (with where it starts) and titles, by the annotation guide: one body for the
+    whole chain, or, where later titles name bodies of their own, each title with its body."""
+    first = items[0]
+    if not any(it.body_start < it.body_end for it in items[1:]):
+        org = text[first.body_start:first.body_end]
+        return org, first.body_start, tuple(text[it.title_start:it.title_end] for it in items), \
+            tuple(it.title_start for it in items)
+    titles = tuple(text[it.body_start:it.body_end] + text[it.title_start:it.title_end] for it in items)
+    return "", first.body_start, titles, tuple(it.body_start for it in items)
+
+
+_FOLLOW_SINGLE = frozenset("说称等在也就又都是将率则和与及对向为到于从的了指表主出会同一今昨前后以并即已所致应要再来过愿")
+
+
+def _surname_name(text: str, start: int, words: _WordIndex) -> int | None:
+    """End of a Han name starting at ``start`` where the tagger saw none: jieba's word if it is a
+    name, else a surname with one or two characters that jieba leaves unattached."""
+    first_end = next((e for e in range(start + 1, min(len(text), start + 5) + 1)
+                      if words.start_of_word_ending.get(e) == start), None)
+    if first_end is None:
+        return None
+    word = text[start:first_end]
+    if 2 <= len(word) <= 3 and looks_like_name(word):
+        after = text[first_end:first_end + 1]
+        if len(word) == 2 and after and after not in _FOLLOW_SINGLE and _HAN.match(after) \
+                and words.start_of_word_ending.get(first_end + 1) == first_end and looks_like_name(word + after):
+            return first_end + 1
+        return first_end
+    if len(word) == 1:  # 马 / 磊, 张 / 国富
+        nxt = next((e for e in range(first_end + 1, min(len(text), first_end + 3) + 1)
+                    if words.start_of_word_ending.get(e) == first_end), None)
+        if nxt is not None and 2 <= nxt - start <= 3 and looks_like_name(text[start:nxt]):
+            return nxt
+    return None
+
+
+def _tagged_name(text: str, m: Mention) -> bool:
+    """The tagger's person is a name we keep: no dictionary word of another kind (英明), and a Han
+    name of two or three characters starts with a surname unless it is transliterated."""
+    name = m.text
+    if len(name) < 2 or len(name) > 16 or not re.fullmatch(r"[\u4e00-\u9fff·\-]+", name) or name[-1] in "·-":
+        return False
+    tag = word_tags().get(name)
+    if tag is not None and not tag.startswith("nr"):
+        return False
+    return name[-1] not in "的了着过们" and not name.endswith(("部", "局", "委", "厅"))
+
+
+def _name_at(text: str, start: int, words: _WordIndex) -> int | None:
+    """End of a person's name that starts at ``start``, or None."""
+    m = words.persons.get(start)
+    end = m.end if m is not None and _tagged_name(text, m) else _surname_name(text, start, words)
+    while end is not None and text.startswith("·", end) and _HAN.match(text, end + 1):
+        end = _transliterated_part_end(text, end + 1, words)  # 艾尔肯·吐尼亚孜
+    return end
+
+
+def _transliterated_part_end(text: str, start: int, words: _WordIndex) -> int:
+    """End of the part of a ·-joined name that starts at ``start``: the tagger's person there, or
+    jieba's words up to the first one the dictionary knows as another kind of word."""
+    m = words.persons.get(start)
+    if m is not None and "·" not in m.text:
+        return m.end
+    at = start
+    while at < len(text) and at - start < 8 and _HAN.match(text, at):
+        nxt = next((e for e in range(at + 1, min(len(text), at + 4) + 1) if words.start_of_word_ending.get(e) == at),
+                   at + 1)
+        word = text[at:nxt]
+        tag = word_tags().get(word)
+        if at > start and (word in _BODY_STOP or (tag is not None and not tag.startswith("nr") and len(word) > 1)):
+            break
+        at = nxt
+    return at
+
+
+def _word_end(text: str, at: int, words: _WordIndex) -> int:
+    return next((e for e in range(at + 1, min(len(text), at + 6) + 1) if words.start_of_word_ending.get(e) == at),
+                at + 1)
+
+
+def _name_run(text: str, start: int, words: _WordIndex) -> int | None:
+    """End of the run of name-like words at ``start``: Han words that the dictionary does not
+    know as another kind of word, joined by · or -, up to a function word (说, 在, 对), a
+    punctuation mark or a digit. Transliterated names (扎哈罗娃, 奥云额尔登) are such runs."""
+    at = start
+    while at < len(text) and at - start < 12:
+        if text[at] in "·-" and at > start and _HAN.match(text, at + 1):
+            at += 1
+            continue
+        if not _HAN.match(text, at):
+            break
+        end = _word_end(text, at, words)
+        word = text[at:end]
+        tag = word_tags().get(word)
+        if len(word) == 1:
+            stop = word in _FOLLOW_SINGLE
+        else:
+            stop = word in _BODY_STOP or (tag is not None and not tag.startswith(("nr", "ns", "nz")))
+        if stop:
+            if at - start == 2 and not _HAN.match(text, end) and looks_like_name(text[start:end]):
+                at = end  # 魏凤和，: a name's last character can be a function word where the clause ends
+            break
+        at = end
+    return at if at - start >= 2 else None
+
+
+def _tagged_person_end(text: str, start: int, words: _WordIndex) -> int | None:
+    """End of the tagger's person at ``start``, with the persons right after it joined on
+    (奥云 + 额尔登, 比拉勒 · 卡里米)."""
+    m = words.persons.get(start)
+    if m is None or not _tagged_name(text, m):
+        return None
+    end = m.end
+    while (nxt := words.persons.get(end) or words.persons.get(end + 1)) and (nxt.start == end or text[end] in "·-"):
+        end = nxt.end
+    return end
+
+
+def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
+    """End of the name right after a title: the tagger's person and the run of name-like words
+    agree on most names; where they differ, a Han name takes at most three characters, a
+    transliterated one the whole run."""
+    if words.word_at.get(start, start) != start:
+        return None  # the title runs on into a word: 总统府, 书记处
+    tagged, run = _tagged_person_end(text, start, words), _name_run(text, start, words)
+    if run is not None and run != tagged and not _plausible_run(text[start:run]):
+        run = None
+    if run is None:
+        if tagged is None and _gap_start(text, start) < start:
+            return _surname_name(text, start, words)  # a signature line: 区长  杜联合
+        return tagged
+    surname_led = "·" not in text[start:run] and looks_like_name(text[start:start + 2])
+    if surname_led and run - start > 3 and not _transliterated(text[start + 2:run]):
+        if tagged is not None and tagged - start >= 2:
+            return tagged
+        run = start + (3 if looks_like_name(text[start:start + 3]) else 2)
+    if tagged is None or (run >= tagged and run - start <= 3 and looks_like_name(text[start:run])):
+        return _unglued(text, start, run)
+    if tagged > run:  # 魏凤和，: the tagger's name ends where the clause does
+        short = tagged - start <= 3 and looks_like_name(text[start:tagged]) and not _HAN.match(text, tagged)
+        return _unglued(text, start, tagged) if short else run
+    return run if _transliterated(text[tagged:run]) else tagged
+
+
+_GLUED = "说称等在也就又都是将率则"
+
+
+def _unglued(text: str, start: int, end: int) -> int:
+    """王五则表示: jieba and the tagger both read 王五则 as one name; a verb or adverb glued to a
+    two-character name is not part of it."""
+    if end - start == 3 and text[end - 1] in _GLUED and looks_like_name(text[start:end - 1]):
+        return end - 1
+    return end
+
+
+def _transliterated(part: str) -> bool:
+    return all(c in _TRANSLITERATION or c in "·-" for c in part)
+
+
+def _plausible_run(run: str) -> bool:
+    """A run of words is a name when it reads as one: a surname and one or two characters, a
+    ·-joined name, or characters that spell foreign names (来过, 今天上午 are none of these)."""
+    if "·" in run or _transliterated(run):
+        return True
+    return len(run) <= 3 and looks_like_name(run)
+
+
+def _skip_gap(text: str, at: int) -> int:
+    gap = _GAP.match(text, at)
+    return gap.end() if gap else at
+
+
+_LIST_SEP = "、"
+# Characters that spell foreign names (马哈茂德, 扎哈罗娃): a run of them after a surname-like
+# first character is a transliteration, not a Chinese name with words glued on.
+_TRANSLITERATION = frozenset(
+    "阿埃艾奥欧乌伊尔斯克夫娃诺维奇耶拉里亚卡巴德茂索罗莫莱普京特提米纳贝托萨塞基吉戈格哈霍赫兹泽扎佐卢鲁洛默姆穆曼"
+    "蒙迪蒂丹多杜敦顿尼妮努帕佩皮波彭蓬沙舍什希西谢雅延因英尤约宾布伯勃芙娜丽莎琳桑茨兰朗隆伦科库奎恩内福马梅加瓦"
+    "法杰安迈贾比苏齐扬缇蕾莉黛妲凯肯琼乔吉沃南古施塔图贡恰查契")
+
+
+def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
+    """Names after a titled name that share its office (副市长张三、李四、王五): an item that is no
+    name (a name without a Han surname the tagger missed) is skipped, not the end of the list."""
+    out = []
+    at = end
+    while at < len(text) and text[at] == _LIST_SEP:
+        start = at + 1
+        stop = _name_after_title(text, start, words)
+        if stop is None:
+            item = re.match(r"[\u4e00-\u9fff·]{2,8}(?=、)", text[start:start + 9])
+            if not item:
+                break
+            at = start + item.end()
+            continue
+        if _title_ending_at(text, stop, start, words) is not None:
+            break  # 、the next name has offices of its own after it
+        out.append((start, stop))
+        at = stop
+    if at < len(text) and text[at] in "和及" and out:
+        start = at + 1
+        stop = _name_after_title(text, start, words)
+        if stop is not None and _title_start().match(text, stop) is None:
+            out.append((start, stop))
+    return out
+
+
+def _title_after(text: str, name_end: int, words: _WordIndex) -> int | None:
+    """End of a title right after a name (刘鹏局长指出, 张三副市长一行), when no name follows it."""
+    m = _title_full().match(text, name_end)
+    if not m or m.end() - name_end > 8:
+        return None
+    end = m.end()
+    if _HAN.match(text, end) and words.start_of_word_ending.get(end) is None:
+        return None  # the title runs on into a longer word (主席团, 书记处)
+    if end < len(text) and text[end] not in "，。、" and _name_after_title(text, _skip_gap(text, end), words):
+        return None  # 张三副市长李四: the title belongs to the name after it
+    return end
+
+
+def _candidates(text: str, words: _WordIndex) -> list[int]:
+    """Where a name may start: the tagger's persons, and the end of every listed title."""
+    starts = set(words.persons)
+    for m in _title_start().finditer(text):
+        starts.add(_skip_gap(text, m.end()))
+    return sorted(starts)
+
+
+def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMention]:
+    """Every mention of a person with an office, in text order. ``analysis``: the tagger's
+    output for ``text`` when the caller has it already."""
+    words = _WordIndex(text, analysis or analyse(text))
     found: list[PersonMention] = []
-    for m in _pattern().finditer(text):
-        name = _name(m["name"])
-        if name is None or _place_word_before(text, m):
+    taken: set[int] = set()
+    for start in _candidates(text, words):
+        if start in taken:
             continue
-        org = _clean_org(m["org"] or "")
-        start = m.start("org") if m["org"] else m.start("titles")
-        if m["org"] and org != m["org"]:
-            start += len(m["org"]) - len(org)
-        titles = split_titles(m["titles"])
-        end = m.start("name") + len(name)
-        found.append(PersonMention(name, org, titles, start, end))
-        pos = end
-        while (more := _co_listed().match(text, pos)) and (other := _name(more["name"])):
-            found.append(PersonMention(other, org, titles, more.start("name"), more.start("name") + len(other)))
-            pos = more.start("name") + len(other)
-    taken = {(p.char_start, p.char_end) for p in found}
-    for m in _name_first().finditer(text):
-        name = m["name"]
-        if not looks_like_name(name) or any(a <= m.start() < b for a, b in taken):
+        items = _chain(text, start, words)
+        end = _name_after_title(text, start, words) if items else _name_at(text, start, words)
+        if end is None:
             continue
-        # 李强总理指出: the mention is the name; the titles after it are still its titles
-        found.append(PersonMention(name, "", split_titles(m["titles"]), m.start("name"), m.end("name")))
-    found.sort(key=lambda p: p.char_start)
+        person = text[start:end]
+        if items:
+            org, org_start, titles, title_starts = _role(text, items)
+            first = items[0].body_start
+            found.append(PersonMention(person, org, titles, first, end, start, org_start, title_starts))
+            taken.add(start)
+            for a, b in _co_listed(text, end, words):
+                found.append(PersonMention(text[a:b], org, titles, a, b, a, org_start, title_starts))
+                taken.add(a)
+            continue
+        title_end = _title_after(text, end, words) if _known_name(text, start, end, words) else None
+        if title_end is not None:
+            title_start = end
+            found.append(PersonMention(person, "", (text[title_start:title_end],), start, end, start, start,
+                                       (title_start,)))
+            taken.add(start)
+    found.sort(key=lambda p: (p.char_start, p.name_start))
     return found
+
+
+def _known_name(text: str, start: int, end: int, words: _WordIndex) -> bool:
+    """A name before a title must be one the tagger or jieba's dictionary marks as a name: a
+    surname alone would read 向全党 in 向全党主席… as one."""
+    return start in words.persons or (word_tags().get(text[start:end]) or "").startswith("nr")

@@ -34,6 +34,11 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def countries() -> frozenset[str]:
+    return frozenset(w for line in _lines("countries.txt") for w in line.split())
+
+
+@cache
 def org_suffixes() -> tuple[str, ...]:
     return tuple(sorted(set(_lines("org_suffixes.txt")), key=len, reverse=True))
 
