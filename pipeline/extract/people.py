@@ -139,7 +139,7 @@ class _WordIndex:
                 self.place_chars.update(range(m.start, m.end))
 
 
-_NOT_BODY_TAGS = frozenset("p c d r u uj ul uz ug uv ud y e o x t q f i l vd ad zg tg dg rg".split())
+_NOT_BODY_TAGS = frozenset("p c d r u uj ul uz ug uv ud y e o x t q f i vd ad zg tg dg rg".split())
 
 
 def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool = False) -> bool:
@@ -147,7 +147,7 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
     state word, 马拉维 a person), so only the classes that never name a body end it: verbs
     other than those inside names, prepositions, conjunctions, adverbs, pronouns, particles,
     time and number words."""
-    if word in lexicon.countries() or (start in words.place_chars and _BODY_CHARS.fullmatch(word)):
+    if word in lexicon.countries() or word in _suffix_words() or (start in words.place_chars and _BODY_CHARS.fullmatch(word)):
         return True
     if word in _BODY_STOP or not _BODY_CHARS.fullmatch(word):
         return False
@@ -163,6 +163,11 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
     if tag == "f":
         return word in ("中", "东", "南", "西", "北")
     return tag not in _NOT_BODY_TAGS
+
+
+@cache
+def _suffix_words() -> frozenset[str]:
+    return frozenset(lexicon.org_suffixes())
 
 
 def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
@@ -549,3 +554,20 @@ def _known_name(text: str, start: int, end: int, words: _WordIndex) -> bool:
     """A name before a title must be one the tagger or jieba's dictionary marks as a name: a
     surname alone would read 向全党 in 向全党主席… as one."""
     return start in words.persons or (word_tags().get(text[start:end]) or "").startswith("nr")
+
+
+def office_and_name(line: str, analysis: Analysis | None = None) -> PersonMention | None:
+    """A line that is exactly offices and a name (an interviewee line: 哈萨克斯坦总统战略研究所首席
+    研究员瑟罗耶日金): the name is whatever follows the last title, so names the tagger does not
+    know are read too."""
+    line = line.strip()
+    words = _WordIndex(line, analysis or analyse(line))
+    for start in range(max(1, len(line) - 16), len(line) - 1):
+        name = line[start:]
+        if not re.fullmatch(r"[\u4e00-\u9fff·]{2,16}", name) or _title_start().search(name):
+            continue
+        items = _chain(line, start, words)
+        if items:
+            org, org_start, titles, title_starts = _role(line, items)
+            return PersonMention(name, org, titles, items[0].body_start, len(line), start, org_start, title_starts)
+    return None

@@ -17,7 +17,7 @@ from pipeline.ingest.lines import (
     is_headline_like,
     is_prose,
 )
-from pipeline.sections.roles import parse_role
+from pipeline.sections.roles import Role, parse_role
 
 
 @dataclass
@@ -63,6 +63,16 @@ def _heading_run_end(lines: list[Line], i: int) -> int:
     return j
 
 
+def interviewee_role(who: str) -> Role | None:
+    """The interviewee line (哈萨克斯坦总统战略研究所首席研究员瑟罗耶日金) read by the people
+    extractor, so that it takes every title and name a sentence would; the strict grammar of
+    ``parse_role`` is the fallback for a line the tagger cannot read."""
+    from pipeline.extract.people import office_and_name  # the people grammar; loaded only when needed
+
+    p = office_and_name(who)
+    return Role(p.organization, p.titles, p.person) if p else parse_role(who)
+
+
 def split_sections(text: str) -> list[Section]:
     lines = _lines(text)
     sections: list[Section] = []
@@ -91,9 +101,11 @@ def split_sections(text: str) -> list[Section]:
                                     "\n".join(b.text for b in banner)))
             heading = [lines[j]]
         head_end = (interviewee or lines[j]).end
-        current = Section(0, "interview" if interviewee else "article", heading[0].start, head_end,
+        # A document that opens with its title: the title heads the lead, the prose after it.
+        kind = "interview" if interviewee else ("lead" if current is None else "article")
+        current = Section(0, kind, heading[0].start, head_end,
                           min(head_end + 1, len(text)), "\n".join(_heading_text(h.text) for h in heading))
-        if interviewee and (role := parse_role(INTERVIEWEE_LINE.match(interviewee.text)["who"])):
+        if interviewee and (role := interviewee_role(INTERVIEWEE_LINE.match(interviewee.text)["who"])):
             current.person, current.organization, current.titles = role.person, role.organization, role.titles
         sections.append(current)
         seen_prose = seen_prose or bool(interviewee)
