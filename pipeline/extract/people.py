@@ -139,7 +139,7 @@ class _WordIndex:
                 self.place_chars.update(range(m.start, m.end))
 
 
-_NOT_BODY_TAGS = frozenset("p c d r u uj ul uz ug uv ud y e o x t q f i vd ad zg tg dg rg".split())
+_NOT_BODY_TAGS = frozenset(["p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "x", "t", "q", "f", "i", "vd", "ad", "zg", "tg", "dg", "rg"])
 
 
 def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool = False) -> bool:
