@@ -8,7 +8,7 @@ document's work goes through a DocumentCache, so unchanged documents cost a look
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -17,12 +17,14 @@ from pipeline import CODE_VERSION, tables
 from pipeline.cache import DocumentCache
 from pipeline.extract import extract_metrics, extract_people
 from pipeline.extract.mentions import find_mentions
+from pipeline.extract.script import as_written_metric, as_written_person, as_written_section, reading_text
 from pipeline.extract.tagger import analyse
 from pipeline.ingest import IngestedDocument, ingest_record
 from pipeline.ingest.decode import DecodeError
 from pipeline.ingest.documents import defect_rows, document_row
 from pipeline.ingest.sources import DirectorySource, Rejected, Source
 from pipeline.sections import split_sections
+from pipeline.sections.split import Section
 
 
 class DocumentFailed(RuntimeError):
@@ -95,17 +97,31 @@ def section_table(docs: list[IngestedDocument], cache: DocumentCache | None = No
     rows = []
     for d in docs:
         rows += _per_document("sections", d, cache,
-                              lambda d=d: tables.section_rows(d.doc_id, d.text, split_sections(d.text), CODE_VERSION))
+                              lambda d=d: tables.section_rows(d.doc_id, d.text, sections_of(d.text), CODE_VERSION))
     return tables.frame("sections", rows)
 
 
+def sections_of(text: str) -> list[Section]:
+    """Sections found in the reading text (simplified, for traditional documents), with their
+    strings in the document's own script."""
+    reading = reading_text(text)
+    return [as_written_section(s, reading, text) for s in split_sections(reading)]
+
+
 def _extract_one(d: IngestedDocument) -> tuple[list[dict], list[dict], list[dict]]:
-    sections = split_sections(d.text)
-    analysis = analyse(d.text)  # the tagger runs once, for the people and the other names
-    people = extract_people(d.text, analysis)
-    return (tables.metric_rows(d.doc_id, extract_metrics(d.text), sections, CODE_VERSION),
-            tables.people_rows(d.doc_id, d.text, sections, people, CODE_VERSION),
-            tables.mention_rows(d.doc_id, d.text, sections, find_mentions(d.text, people, analysis), CODE_VERSION))
+    text, reading = d.text, reading_text(d.text)
+    sections = sections_of(text)
+    analysis = analyse(reading)  # the tagger runs once, for the people and the other names
+    people = extract_people(reading, analysis)
+    mentions = find_mentions(reading, people, analysis)
+    metrics = extract_metrics(reading)
+    if reading is not text:
+        people = [as_written_person(p, reading, text) for p in people]
+        mentions = [replace(m, text=text[m.char_start:m.char_end]) for m in mentions]
+        metrics = [as_written_metric(m, reading, text) for m in metrics]
+    return (tables.metric_rows(d.doc_id, metrics, sections, CODE_VERSION),
+            tables.people_rows(d.doc_id, text, sections, people, CODE_VERSION),
+            tables.mention_rows(d.doc_id, text, sections, mentions, CODE_VERSION))
 
 
 def extraction_tables(docs: list[IngestedDocument], cache: DocumentCache | None = None) -> dict[str, pd.DataFrame]:

@@ -11,5 +11,8 @@ DENOMINATORS = ("平方米", "千瓦时", "小时", "公里", "人", "日", "天
 
 @cache
 def unit_vocabulary() -> frozenset[str]:
+    from pipeline.extract.script import traditional_forms
+
     base = set(lexicon.units().values()) | {"%"}
-    return frozenset(base | {f"{u}/{d}" for u in base for d in DENOMINATORS})
+    simplified = base | {f"{u}/{d}" for u in base for d in DENOMINATORS}
+    return frozenset(simplified | {t for u in simplified for t in traditional_forms(u)})
