@@ -414,12 +414,13 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     if words.word_at.get(start, start) != start:
         return None  # the title runs on into a word: 总统府, 书记处
     tagged, run = _tagged_person_end(text, start, words), _name_run(text, start, words)
-    if run is not None and run != tagged and not _plausible_run(text[start:run]):
+    bounded = run is not None and not _HAN.match(text, run) and run - start <= 4  # 干事长森山裕。
+    if run is not None and run != tagged and not bounded and not _plausible_run(text[start:run]):
         run = None
     if run is None:
         if tagged is None and _gap_start(text, start) < start:
             return _surname_name(text, start, words)  # a signature line: 区长  杜联合
-        return tagged
+        return tagged or _clause_final_name(text, start)
     surname_led = "·" not in text[start:run] and looks_like_name(text[start:start + 2])
     if surname_led and run - start > 3 and not _transliterated(text[start + 2:run]):
         if tagged is not None and tagged - start >= 2:
@@ -430,7 +431,7 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     if tagged > run:  # 魏凤和，: the tagger's name ends where the clause does
         short = tagged - start <= 3 and looks_like_name(text[start:tagged]) and not _HAN.match(text, tagged)
         return _unglued(text, start, tagged) if short else run
-    return run if _transliterated(text[tagged:run]) else tagged
+    return run if "·" in text[tagged:run] or _transliterated(text[tagged:run]) else tagged
 
 
 _GLUED = "说称等在也就又都是将率则"
@@ -442,6 +443,17 @@ def _unglued(text: str, start: int, end: int) -> int:
     if end - start == 3 and text[end - 1] in _GLUED and looks_like_name(text[start:end - 1]):
         return end - 1
     return end
+
+
+def _clause_final_name(text: str, start: int) -> int | None:
+    """干事长森山裕。: two to four Han characters between a title and the end of the clause are
+    the name, unless the dictionary knows them as another word."""
+    m = re.match(r"[\u4e00-\u9fff]{2,4}(?=[，。；、：）\s]|$)", text[start:start + 5])
+    if not m or any(c in _FOLLOW_SINGLE or c in "我你他她它们了的着过" for c in m.group()) \
+            or _title_start().search(m.group()):
+        return None
+    tag = word_tags().get(m.group())
+    return start + m.end() if tag is None or tag.startswith("nr") else None
 
 
 def _transliterated(part: str) -> bool:
@@ -479,10 +491,12 @@ def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
         start = at + 1
         stop = _name_after_title(text, start, words)
         if stop is None:
-            item = re.match(r"[\u4e00-\u9fff·]{2,8}(?=、)", text[start:start + 9])
+            item = re.match(r"[\u4e00-\u9fff·]{2,8}(?=[、，。；等])", text[start:start + 9])
             if not item:
                 break
             at = start + item.end()
+            if _listed_name(item.group()):  # 栗战书: a rarer surname, between list marks
+                out.append((start, at))
             continue
         if _title_ending_at(text, stop, start, words) is not None:
             break  # 、the next name has offices of its own after it
@@ -494,6 +508,13 @@ def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
         if stop is not None and _title_start().match(text, stop) is None:
             out.append((start, stop))
     return out
+
+
+def _listed_name(item: str) -> bool:
+    """An item between list marks after titled names is a name unless the dictionary knows it
+    as another kind of word or it holds a title."""
+    tag = word_tags().get(item)
+    return (tag is None or tag.startswith("nr")) and _title_start().search(item) is None and len(item) <= 6
 
 
 def _title_after(text: str, name_end: int, words: _WordIndex) -> int | None:

@@ -1,0 +1,101 @@
+"""The forms of issue 13, one assertion each: a name in mid-clause, chains of offices, lists
+sharing a title, foreign leaders, open-class titles, signature lines, name before title,
+traditional characters, and what is not a person."""
+
+from pipeline.build import sections_of
+from pipeline.extract.people import extract_people, office_and_name
+from pipeline.extract.script import as_written_person, reading_text
+
+
+def roles(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(p.person, p.organization, p.titles) for p in extract_people(text)]
+
+
+def test_a_name_in_the_middle_of_a_clause():
+    assert roles("近日，国家主席习近平在北京会见来访的塞内加尔总统萨勒。") == [
+        ("习近平", "", ("国家主席",)), ("萨勒", "塞内加尔", ("总统",))]
+    assert roles("国务院总理李强当地时间12日在新加坡表示。") == [("李强", "国务院", ("总理",))]
+
+
+def test_a_chain_of_offices_of_different_bodies_keeps_each_body():
+    assert roles("中共中央总书记、国家主席、中央军委主席习近平出席") == [
+        ("习近平", "", ("中共中央总书记", "国家主席", "中央军委主席"))]
+
+
+def test_a_chain_of_one_body_shares_it():
+    assert roles("市委常委、常务副市长王建国3日表示") == [("王建国", "市委", ("常委", "常务副市长"))]
+    assert roles("全国政协副主席兼秘书长王东峰主持") == [("王东峰", "全国政协", ("副主席", "秘书长"))]
+
+
+def test_a_list_shares_the_title():
+    assert roles("副市长张三、李四、王五出席") == [("张三", "", ("副市长",)), ("李四", "", ("副市长",)),
+                                               ("王五", "", ("副市长",))]
+    assert [p.person for p in extract_people("大会主席团常务主席、执行主席赵乐际、李鸿忠主持")] == ["赵乐际", "李鸿忠"]
+
+
+def test_a_name_that_fails_a_check_does_not_end_the_list():
+    names = [p.person for p in extract_people("中共中央政治局常委李克强、栗战书、汪洋、王沪宁出席")]
+    assert names == ["李克强", "栗战书", "汪洋", "王沪宁"]
+
+
+def test_names_without_a_han_surname():
+    assert roles("自治区主席艾尔肯·吐尼亚孜主持会议") == [("艾尔肯·吐尼亚孜", "自治区", ("主席",))]
+    assert roles("蒙古国总理奥云额尔登对我国进行正式访问") == [("奥云额尔登", "蒙古国", ("总理",))]
+    assert roles("俄罗斯外交部发言人扎哈罗娃表示") == [("扎哈罗娃", "俄罗斯外交部", ("发言人",))]
+
+
+def test_foreign_leaders_and_former_offices():
+    assert roles("玻利维亚前总统莫拉莱斯说") == [("莫拉莱斯", "玻利维亚", ("总统",))]
+    assert roles("以色列国防部长卡茨发表声明称") == [("卡茨", "以色列", ("国防部长",))]
+    assert roles("的科特迪瓦副总统科内、") == [("科内", "科特迪瓦", ("副总统",))]
+
+
+def test_open_class_titles():
+    assert roles("赵乐际会见日本日中友好议员联盟会长、自民党干事长森山裕。") == [
+        ("森山裕", "", ("日本日中友好议员联盟会长", "自民党干事长"))]
+    assert roles("军事科学院政治委员凌焕新出席") == [("凌焕新", "军事科学院", ("政治委员",))]
+
+
+def test_organisations_without_a_generic_suffix_and_no_glued_words():
+    assert roles("国家林业和草原局局长关志鸥介绍") == [("关志鸥", "国家林业和草原局", ("局长",))]
+    assert roles("上海市委书记陈吉宁和市长龚正陪同") == [("陈吉宁", "上海市委", ("书记",)), ("龚正", "", ("市长",))]
+
+
+def test_signature_lines():
+    assert roles("海拉尔区人民政府区长　　杜联合") == [("杜联合", "海拉尔区人民政府", ("区长",))]
+    assert roles("代区长  向诗兵") == [("向诗兵", "", ("代区长",))]
+
+
+def test_name_before_title():
+    [p] = extract_people("刘鹏局长指出，要加快建设。")
+    assert (p.person, p.organization, p.titles) == ("刘鹏", "", ("局长",))
+
+
+def test_not_people():
+    assert roles("在习近平主席英明领导下，四川地处长江上游。") == [("习近平", "", ("主席",))]
+    assert roles("总书记来过我家，村民们都很高兴。") == []
+
+
+def test_interviewee_line_with_a_name_the_tagger_does_not_know():
+    p = office_and_name("哈萨克斯坦总统战略研究所首席研究员瑟罗耶日金")
+    assert (p.person, p.organization, p.titles) == ("瑟罗耶日金", "哈萨克斯坦总统战略研究所", ("首席研究员",))
+
+
+def test_traditional_text_is_read_as_simplified_and_rows_keep_its_script():
+    text = "縣委書記李高嶺表示，國務院總理李強出席。"
+    reading = reading_text(text)
+    assert len(reading) == len(text) and reading != text
+    found = [as_written_person(p, reading, text) for p in extract_people(reading)]
+    assert [(p.person, p.organization, p.titles) for p in found] == [
+        ("李高嶺", "縣委", ("書記",)), ("李強", "國務院", ("總理",))]
+    assert all(text[p.name_start:p.name_start + len(p.person)] == p.person for p in found)
+
+
+def test_simplified_text_is_read_as_it_is():
+    text = "国务院总理李强出席。"
+    assert reading_text(text) is text
+
+
+def test_a_document_that_opens_with_its_title_has_a_lead():
+    sections = sections_of("一季度风电发电量保持增长\n\n国家能源局11日发布数据。风电新增装机236万千瓦。\n")
+    assert sections[0].kind == "lead" and sections[0].headline == "一季度风电发电量保持增长"
