@@ -452,8 +452,21 @@ def _clause_final_name(text: str, start: int) -> int | None:
     if not m or any(c in _FOLLOW_SINGLE or c in "我你他她它们了的着过" for c in m.group()) \
             or _title_start().search(m.group()):
         return None
-    tag = word_tags().get(m.group())
-    return start + m.end() if tag is None or tag.startswith("nr") else None
+    return start + m.end() if not _common_words_in(m.group()) else None
+
+
+def _common_words_in(candidate: str) -> bool:
+    """Whether a candidate name holds a common word of another kind (领导下, 座谈交流, 依法履职):
+    jieba's dictionary tags most such words plain nouns, as it does rare name parts (森山), so
+    the test is how often the dictionary has seen the word."""
+    import jieba
+
+    freq = jieba.dt.FREQ
+    return any(len(w) >= 2 and freq.get(w, 0) >= _COMMON_WORD and not (word_tags().get(w) or "").startswith("nr")
+               for w in jieba.lcut(candidate, HMM=False))
+
+
+_COMMON_WORD = 40
 
 
 def _transliterated(part: str) -> bool:
@@ -514,7 +527,8 @@ def _listed_name(item: str) -> bool:
     """An item between list marks after titled names is a name unless the dictionary knows it
     as another kind of word or it holds a title."""
     tag = word_tags().get(item)
-    return (tag is None or tag.startswith("nr")) and _title_start().search(item) is None and len(item) <= 6
+    return (tag is None or tag.startswith("nr")) and _title_start().search(item) is None and len(item) <= 6 \
+        and not _common_words_in(item)
 
 
 def _title_after(text: str, name_end: int, words: _WordIndex) -> int | None:
