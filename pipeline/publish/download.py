@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import urllib.error
 import urllib.parse
@@ -20,6 +21,15 @@ from pathlib import Path, PurePosixPath
 CHUNK = 1 << 16
 MAX_MANIFEST_BYTES = 64 << 20
 TIMEOUT_S = 60
+# A catalog's version names the directory a release lands in, so it must be a version and
+# nothing else: ".git", "src" or ".." would name a directory of the user's (semver.org's grammar).
+SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+                    r"(?:-(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*)?"
+                    r"(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?")
+# Written into every directory download creates, and checked before one is replaced: download
+# removes only what it made, never a directory of the user's that happens to have the same name.
+MARKER = ".pipeline-download"
+MARKER_TEXT = "written by `python -m pipeline download`; this directory may be replaced by the next download\n"
 
 
 class DownloadError(RuntimeError):
@@ -80,6 +90,38 @@ class Source:
             raise DownloadError(f"{rel}: not valid JSON: {err}") from err
 
 
+def release_version(value: object) -> str:
+    """The catalog's version, if it is a SemVer string (it becomes a directory name)."""
+    if not isinstance(value, str) or not SEMVER.fullmatch(value):
+        raise DownloadError(f"catalog.json: version {value!r} is not a SemVer version (MAJOR.MINOR.PATCH)")
+    return value
+
+
+def is_ours(directory: Path) -> bool:
+    """True for a real directory (not a symlink) holding the marker download writes."""
+    marker = directory / MARKER
+    return (directory.is_dir() and not directory.is_symlink() and marker.is_file() and not marker.is_symlink()
+            and marker.read_text(encoding="utf-8", errors="replace") == MARKER_TEXT)
+
+
+def _mark(directory: Path) -> None:
+    (directory / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
+def _replace_ours(staging: Path, final: Path) -> None:
+    """Move ``staging`` to ``final``; an existing ``final`` is replaced only if download made it."""
+    if not final.exists() and not final.is_symlink():
+        os.replace(staging, final)
+        return
+    if not is_ours(final):
+        raise DownloadError(f"{final} exists and was not made by download (no {MARKER} marker); "
+                            "refusing to replace it: move it away or download elsewhere")
+    old = final.with_name(f".partial-old-{uuid.uuid4().hex}")
+    os.replace(final, old)
+    os.replace(staging, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def _copy_checked(stream, target: Path, expected_bytes: int, expected_sha: str, name: str) -> None:
     digest, size = hashlib.sha256(), 0
     with target.open("wb") as out:
@@ -114,15 +156,17 @@ def download(location: str, to: Path, version: str = "latest", tables: list[str]
     entry = next((v for v in catalog.get("versions", []) if v.get("version") == wanted), None)
     if entry is None:
         raise DownloadError(f"catalog.json: no release {version!r}")
+    wanted = release_version(wanted)
     base = safe_relative(entry["path"], "catalog.json")
     package, raw_package = source.read_json(base / "datapackage.json")
     if entry.get("datapackage_sha256") and hashlib.sha256(raw_package).hexdigest() != entry["datapackage_sha256"]:
         raise DownloadError("datapackage.json: checksum does not match the catalog's")
     resources = _selected(package, tables)
     to = Path(to)
-    final = to / safe_relative(str(wanted), "catalog.json version")
+    final = to / wanted
     staging = to / f".partial-{uuid.uuid4().hex}"
     staging.mkdir(parents=True)
+    _mark(staging)
     try:
         for r in resources:
             rel = safe_relative(r["path"], "datapackage.json")
@@ -135,9 +179,7 @@ def download(location: str, to: Path, version: str = "latest", tables: list[str]
         (staging / "download.json").write_text(json.dumps(
             {"source": location, "version": wanted, "tables": tables or None}, ensure_ascii=False) + "\n",
             encoding="utf-8")
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(staging, final)
+        _replace_ours(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

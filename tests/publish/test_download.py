@@ -12,7 +12,7 @@ import pytest
 from pipeline import cli
 from pipeline.build import build_tables, source_list
 from pipeline.publish import publish_release
-from pipeline.publish.download import DownloadError, download, safe_relative, verify
+from pipeline.publish.download import MARKER, DownloadError, download, safe_relative, verify
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -59,7 +59,7 @@ def test_download_over_http_then_verify(served, tmp_path):
 def test_download_only_some_tables(served, tmp_path):
     _, url = served
     path = download(url, tmp_path / "dl", tables=["metrics"])
-    assert sorted(p.name for p in path.iterdir()) == ["datapackage.json", "download.json", "metrics.jsonl",
+    assert sorted(p.name for p in path.iterdir()) == [MARKER, "datapackage.json", "download.json", "metrics.jsonl",
                                                       "metrics.parquet"]
     assert verify(path) == []
 
@@ -163,3 +163,54 @@ def test_cli_download_and_verify_exit_codes(served, tmp_path, capsys):
     (_release_dir(site) / "metrics.jsonl").write_text("tampered\n", encoding="utf-8")
     assert cli.main(["download", "--from", url, "--to", str(tmp_path / "dl2")]) == 1
     assert "download failed: metrics.jsonl" in capsys.readouterr().err
+
+
+def _rename_release(site, version):
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    catalog["versions"][0]["version"] = catalog["latest"] = version
+    (site / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
+
+
+@pytest.mark.parametrize("version", [".git", "src", "data", "..", ".", "1.0.0/../../x", "1.0", "01.0.0", ""])
+def test_version_that_is_not_semver_is_refused_and_nothing_is_removed(served, tmp_path, capsys, version):
+    site, url = served
+    _rename_release(site, version)
+    to = tmp_path / "project"
+    for name in (".git", "src", "data"):
+        (to / name).mkdir(parents=True)
+        (to / name / "keep.txt").write_text("mine", encoding="utf-8")
+    assert cli.main(["download", "--from", url, "--to", str(to)]) == 1
+    assert "download failed: catalog.json: version" in capsys.readouterr().err
+    assert sorted(p.name for p in to.iterdir()) == [".git", "data", "src"]
+    assert all((to / name / "keep.txt").read_text(encoding="utf-8") == "mine" for name in (".git", "src", "data"))
+
+
+def test_existing_directory_not_made_by_download_is_never_replaced(served, tmp_path):
+    _, url = served
+    mine = tmp_path / "dl" / "1.0.0"
+    mine.mkdir(parents=True)
+    (mine / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(DownloadError, match="not made by download"):
+        download(url, tmp_path / "dl")
+    assert sorted(p.name for p in mine.iterdir()) == ["notes.txt"]
+    assert [p.name for p in (tmp_path / "dl").iterdir()] == ["1.0.0"]  # no staging left behind
+
+
+def test_symlink_named_like_the_release_is_never_followed_or_replaced(served, tmp_path):
+    _, url = served
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / MARKER).write_text("forged", encoding="utf-8")
+    (tmp_path / "dl").mkdir()
+    (tmp_path / "dl" / "1.0.0").symlink_to(elsewhere)
+    with pytest.raises(DownloadError, match="not made by download"):
+        download(url, tmp_path / "dl")
+    assert sorted(p.name for p in elsewhere.iterdir()) == [MARKER]
+
+
+def test_own_previous_download_is_replaced(served, tmp_path):
+    site, url = served
+    first = download(url, tmp_path / "dl", tables=["metrics"])
+    second = download(url, tmp_path / "dl")
+    assert first == second and (second / "people.parquet").exists() and verify(second) == []
+    assert [p.name for p in (tmp_path / "dl").iterdir()] == ["1.0.0"]
