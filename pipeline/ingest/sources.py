@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +18,10 @@ SIDECAR_FIELDS = {"title": str, "publisher": str, "date": str, "source_url": str
 # Larger files are refused before reading: the biggest government report in the corpus is
 # under 1 MB, so 50 MB is room for any real document and a guard against loading junk.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# A sidecar holds a handful of short fields; anything this large is not one (and /dev/zero
+# behind a symlink would otherwise be read until memory runs out).
+MAX_SIDECAR_BYTES = 64 * 1024
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
 class SourceError(ValueError):
@@ -48,12 +54,30 @@ class Rejected:
     reason: str
 
 
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name.removesuffix(path.suffix) + SIDECAR_SUFFIX)
+
+
 def read_sidecar(path: Path) -> dict:
-    sidecar = path.with_name(path.name.removesuffix(path.suffix) + SIDECAR_SUFFIX)
-    if not sidecar.exists():
-        return {}
+    """The document's metadata from ``x.meta.json`` beside it, read by the rules documents obey:
+    a regular file (no symlink, FIFO or device), at most MAX_SIDECAR_BYTES, parsed as data only."""
+    sidecar = sidecar_path(path)
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        st = sidecar.lstat()
+    except FileNotFoundError:
+        return {}
+    except OSError as err:
+        raise SourceError(f"{path.name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
+    if stat.S_ISLNK(st.st_mode):
+        raise SourceError(f"{path.name}: sidecar {sidecar.name} is a symlink; not followed")
+    try:
+        raw = read_regular(sidecar, MAX_SIDECAR_BYTES)
+    except SourceError as err:
+        raise SourceError(f"{path.name}: sidecar {sidecar.name} {err}") from err
+    except OSError as err:
+        raise SourceError(f"{path.name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
+    try:
+        meta = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise SourceError(f"{path.name}: sidecar {sidecar.name} is not valid JSON: {err}") from err
     if not isinstance(meta, dict):
@@ -62,6 +86,45 @@ def read_sidecar(path: Path) -> dict:
         if key in meta and meta[key] is not None and not isinstance(meta[key], typ):
             raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} must be a {typ.__name__}")
     return {k: meta[k] for k in SIDECAR_FIELDS if meta.get(k)}
+
+
+def _read_fd(fd: int, limit: int) -> bytes:
+    """At most ``limit`` bytes from an open file, in chunks."""
+    chunks, size = [], 0
+    while size < limit and (chunk := os.read(fd, min(1 << 20, limit - size))):
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``.
+
+    Opened without following a symlink and without blocking (a FIFO would otherwise wait for a
+    writer for ever), then checked with fstat on the open descriptor, so the file judged is the
+    file read. Raises SourceError saying what is wrong (the caller adds the name), or OSError.
+    """
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise SourceError(f"is not a regular file ({_kind(st.st_mode)}); not read")
+        if st.st_size > max_bytes:
+            raise SourceError(f"is {st.st_size} bytes, over the {max_bytes} byte limit; not read")
+        data = _read_fd(fd, max_bytes + 1)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise SourceError(f"grew past the {max_bytes} byte limit while being read; not read")
+    return data
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+                       (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "directory"), (stat.S_ISLNK, "symlink")):
+        if test(mode):
+            return name
+    return "special file"
 
 
 def _collection_records(path: Path, root: Path) -> Iterator[SourceRecord | Rejected]:
