@@ -77,15 +77,43 @@ def read_sidecar(path: Path) -> dict:
     except OSError as err:
         raise SourceError(f"{path.name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
     try:
-        meta = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        meta = parse_json(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as err:
         raise SourceError(f"{path.name}: sidecar {sidecar.name} is not valid JSON: {err}") from err
     if not isinstance(meta, dict):
         raise SourceError(f"{path.name}: sidecar {sidecar.name} must be a JSON object")
     for key, typ in SIDECAR_FIELDS.items():
         if key in meta and meta[key] is not None and not isinstance(meta[key], typ):
             raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} must be a {typ.__name__}")
+        if isinstance(meta.get(key), str) and not is_unicode(meta[key]):
+            raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} holds a lone surrogate, not text")
     return {k: meta[k] for k in SIDECAR_FIELDS if meta.get(k)}
+
+
+def parse_json(text: str | bytes) -> object:
+    """JSON as data, with the parser's limits as ValueError: a 5,000-digit number already is one
+    (Python's int limit); nesting deep enough to exhaust the C parser's stack raises RecursionError,
+    which must not end the build."""
+    try:
+        return json.loads(text)
+    except RecursionError as err:
+        raise ValueError("nested too deeply") from err
+
+
+def is_unicode(text: str) -> bool:
+    """False for a str holding lone surrogates (JSON's "\\ud800"): it cannot be written as UTF-8,
+    so it would fail only later, in the middle of publishing."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_name(name: str) -> str:
+    """A path as it can be shown and stored: bytes that are not UTF-8 (which os.fsdecode keeps as
+    lone surrogates) are written as \\xNN escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _read_fd(fd: int, limit: int) -> bytes:
@@ -127,6 +155,24 @@ def _kind(mode: int) -> str:
     return "special file"
 
 
+COLLECTION_META = ("title", "date", "publisher", "source_url", "license")
+
+
+def _collection_record(line: str, n: int, name: str, rel: str) -> SourceRecord:
+    """One line of a collection as a record; ValueError (or TypeError, KeyError) says why not."""
+    rec = parse_json(line)
+    if not isinstance(rec, dict):
+        raise TypeError("not a JSON object")
+    rid, text = str(rec["id"]), rec["text"]
+    if not isinstance(text, str):
+        raise TypeError("text is not a string")
+    meta = {k: rec[k] for k in COLLECTION_META if isinstance(rec.get(k), str) and rec.get(k)}
+    for key, value in [("id", rid), ("text", text), *meta.items()]:
+        if not is_unicode(value):
+            raise ValueError(f"{key} holds a lone surrogate, not text")
+    return SourceRecord(f"{name}#{rid}", f"jsonl:{rel}#{rid}", text.encode("utf-8"), meta, text)
+
+
 def _collection_records(path: Path, root: Path) -> Iterator[SourceRecord | Rejected]:
     opener = gzip.open if path.name.endswith(".gz") else open
     rel = path.relative_to(root).as_posix()
@@ -135,16 +181,9 @@ def _collection_records(path: Path, root: Path) -> Iterator[SourceRecord | Rejec
             if not line.strip():
                 continue
             try:
-                rec = json.loads(line)
-                rid, text = str(rec["id"]), rec["text"]
-                if not isinstance(text, str):
-                    raise TypeError("text is not a string")
-            except (json.JSONDecodeError, KeyError, TypeError) as err:
+                yield _collection_record(line, n, path.name, rel)
+            except (ValueError, KeyError, TypeError) as err:
                 yield Rejected(f"{path.name}:{n}", f"{path.name} line {n}: not a collection record: {err}")
-                continue
-            meta = {k: rec[k] for k in ("title", "date", "publisher", "source_url", "license")
-                    if isinstance(rec.get(k), str) and rec.get(k)}
-            yield SourceRecord(f"{path.name}#{rid}", f"jsonl:{rel}#{rid}", text.encode("utf-8"), meta, text)
 
 
 def read_stable(path: Path, rel: str) -> bytes:
@@ -226,6 +265,10 @@ def read_seeds(root: Path) -> Iterator[SourceRecord | Rejected]:
     for path in sorted(root.rglob("*")):
         name = path.name
         rel = path.relative_to(root).as_posix()
+        if not is_unicode(rel):
+            if not path.is_dir() or path.is_symlink():
+                yield Rejected(printable_name(rel), f"{printable_name(rel)}: file name is not valid UTF-8; not read")
+            continue
         if path.is_symlink() and not path.resolve().is_relative_to(real_root):
             if not name.endswith(SIDECAR_SUFFIX):
                 yield Rejected(rel, f"{rel}: symlink leading out of the seeds directory; not followed")
