@@ -163,7 +163,7 @@ def _collection_record(line: str, n: int, name: str, rel: str) -> SourceRecord:
     rec = parse_json(line)
     if not isinstance(rec, dict):
         raise TypeError("not a JSON object")
-    rid, text = str(rec["id"]), rec["text"]
+    rid, text = record_id(rec["id"]), rec["text"]
     if not isinstance(text, str):
         raise TypeError("text is not a string")
     meta = {k: rec[k] for k in COLLECTION_META if isinstance(rec.get(k), str) and rec.get(k)}
@@ -173,17 +173,35 @@ def _collection_record(line: str, n: int, name: str, rel: str) -> SourceRecord:
     return SourceRecord(f"{name}#{rid}", f"jsonl:{rel}#{rid}", text.encode("utf-8"), meta, text)
 
 
+def record_id(value: object) -> str:
+    """A record's id as the text its doc_id is made from. Only strings and integers: a float,
+    list or bool has no one text form (1.0 or 1? true or True?)."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise TypeError(f"id must be a string or an integer, not {type(value).__name__}")
+    return str(value)
+
+
 def _collection_records(path: Path, root: Path) -> Iterator[SourceRecord | Rejected]:
     opener = gzip.open if path.name.endswith(".gz") else open
     rel = path.relative_to(root).as_posix()
+    first_line: dict[str, int] = {}  # id -> the line it was first seen on
     with opener(path, "rt", encoding="utf-8") as lines:
         for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
-                yield _collection_record(line, n, path.name, rel)
+                record = _collection_record(line, n, path.name, rel)
             except (ValueError, KeyError, TypeError) as err:
                 yield Rejected(f"{path.name}:{n}", f"{path.name} line {n}: not a collection record: {err}")
+                continue
+            rid = record.source_name.removeprefix(f"{path.name}#")
+            if rid in first_line:
+                # Two records, one id, would be one doc_id: the first keeps it, the second is refused.
+                yield Rejected(f"{path.name}:{n}", f"{path.name} line {n}: duplicate id {rid!r} in collection "
+                                                   f"{rel} (first on line {first_line[rid]}); not read")
+                continue
+            first_line[rid] = n
+            yield record
 
 
 def read_stable(path: Path, rel: str) -> bytes:
