@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import pytest
 
 from pipeline.build import ingest_all
-from pipeline.ingest import sources
+from pipeline.ingest import safe_io, sources
 
 GOOD = "呼和浩特市交通运输局局长刘鹏表示，实施交通项目320个，总投资581.65亿元。"
 
@@ -89,5 +89,5 @@ def test_sidecar_over_the_size_cap_is_refused(tmp_path, monkeypatch):
 
 
 def test_read_regular_refuses_a_device(tmp_path):
-    with pytest.raises(sources.SourceError, match="character device"):
-        sources.read_regular("/dev/null", 10)
+    with pytest.raises(safe_io.InputError, match="character device"):
+        safe_io.read_regular("/dev/null", 10)
