@@ -7,7 +7,7 @@ document's work goes through a DocumentCache, so unchanged documents cost a look
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from pipeline.extract.tagger import analyse
 from pipeline.ingest import IngestedDocument, ingest_record
 from pipeline.ingest.decode import DecodeError
 from pipeline.ingest.documents import defect_rows, document_row
-from pipeline.ingest.sources import DirectorySource, Rejected, Source
+from pipeline.ingest.sources import DirectorySource, Rejected, Source, SourceError, SourceRecord
 from pipeline.sections import split_sections
 from pipeline.sections.split import Section
 
@@ -50,28 +50,47 @@ class Ingested:
 
 def ingest_sources(sources: Iterable[Source], cache: DocumentCache | None = None) -> Ingested:
     """Every input becomes a document or a rejected row; byte-identical inputs become one
-    document that records every name it arrived under."""
+    document that records every name it arrived under. No input, however malformed, ends the
+    loop: what one raises is that input's rejected row."""
     cache = cache or DocumentCache(None)
     out = Ingested()
     by_sha: dict[str, IngestedDocument] = {}
     for source in sources:
-        for item in source.records():
+        for item in _records(source):
             if isinstance(item, Rejected):
                 out.rejected.append(item)
-                continue
-            if item.sha256 in by_sha:
+            elif item.sha256 in by_sha:
                 by_sha[item.sha256].duplicate_sources.append(item.source_name)
-                continue
-            try:
-                doc = cache.get_or_compute("ingest", item.identity, item.sha256, item.source_name,
-                                           lambda item=item: ingest_record(item))
-            except DecodeError as err:
-                out.rejected.append(Rejected(item.source_name, str(err)))
-                continue
-            doc.duplicate_sources = []
-            by_sha[item.sha256] = doc
-            out.documents.append(doc)
+            elif isinstance(doc := _ingest_one(item, cache), Rejected):
+                out.rejected.append(doc)
+            else:
+                doc.duplicate_sources = []
+                by_sha[item.sha256] = doc
+                out.documents.append(doc)
     return out
+
+
+def _records(source: Source) -> Iterator[SourceRecord | Rejected]:
+    """The source's records; if reading it fails part-way, what it yielded stands and the
+    failure is one rejected row naming the source (OSError, a passing fault, is raised to be retried)."""
+    try:
+        yield from source.records()
+    except (OSError, SourceError):
+        raise
+    except Exception as err:  # noqa: BLE001 - a defect of one source must not end the build
+        name = str(getattr(source, "root", None) or getattr(source, "path", None) or type(source).__name__)
+        yield Rejected(name, f"{name}: reading stopped: {type(err).__name__}: {str(err)[:300]}")
+
+
+def _ingest_one(item: SourceRecord, cache: DocumentCache) -> IngestedDocument | Rejected:
+    try:
+        return cache.get_or_compute("ingest", item.identity, item.sha256, item.source_name,
+                                    lambda: ingest_record(item))
+    except DecodeError as err:
+        return Rejected(item.source_name, str(err))
+    except Exception as err:  # noqa: BLE001 - one document's defect is its rejected row, not the build's end
+        return Rejected(item.source_name,
+                        f"{item.source_name}: could not be ingested: {type(err).__name__}: {str(err)[:300]}")
 
 
 def ingest_all(seeds: Path, cache: DocumentCache | None = None) -> Ingested:

@@ -36,7 +36,13 @@ def _cache_metadata(cache) -> dict:
 def source_documents(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output:
     """Every input from the configured sources, decoded, normalised and repaired (or rejected with a reason)."""
     cache = settings.cache()
-    ingested = build.ingest_sources(settings.sources(), cache)
+    try:
+        ingested = build.ingest_sources(settings.sources(), cache)
+    except OSError:
+        raise  # a network disk or a full temp dir: passing, so IO_RETRY tries again
+    except Exception as err:
+        # Anything else would fail the same way again: fail now instead of retrying it twice.
+        raise dg.Failure(f"reading sources failed: {type(err).__name__}: {err}", allow_retries=False) from err
     for r in ingested.rejected:
         context.log.warning(f"rejected {r.reason}")
     if not ingested.documents:
@@ -129,7 +135,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, docum
                              or validate_table(table, df, documents).as_dict())
     failed = [t for t, report in validation.items() if not report["success"]]
     if failed:
-        raise dg.Failure(f"validation failed for {', '.join(failed)}; nothing was published")
+        raise dg.Failure(f"validation failed for {', '.join(failed)}; nothing was published", allow_retries=False)
     result = publish_release(frames, settings.outputs, build.sources_from_documents(documents), validation)
     context.log.info(f"release {result.version} at {result.path} ({'new' if result.created_new else 'unchanged'})")
     return dg.MaterializeResult(metadata={

@@ -1,13 +1,32 @@
-"""Find input documents: text files with optional sidecars, and JSONL collections."""
+"""Find input documents: text files with optional sidecars, and JSONL collections.
+
+Every path under a seeds directory ends as exactly one document or one rejected row (a
+sidecar goes with its document), and every line of a collection as one record or one
+rejected row: nothing is skipped in silence. Files are read by the rules in ``safe_io``:
+regular files only, never blocking, never more than a cap.
+"""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-import json
+import os
+import stat
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pipeline.ingest.safe_io import (
+    InputError,
+    is_unicode,
+    kind,
+    open_regular_stream,
+    parse_json,
+    printable_name,
+    read_regular,
+)
 
 TEXT_SUFFIXES = (".txt", ".md")
 COLLECTION_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -15,7 +34,14 @@ SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = {"title": str, "publisher": str, "date": str, "source_url": str, "license": str}
 # Larger files are refused before reading: the biggest government report in the corpus is
 # under 1 MB, so 50 MB is room for any real document and a guard against loading junk.
+# A collection's record is a document, so it has the same cap.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# A sidecar holds a handful of short fields; anything this large is not one (and /dev/zero
+# behind a symlink would otherwise be read until memory runs out).
+MAX_SIDECAR_BYTES = 64 * 1024
+# A collection is read line by line, uncompressed bytes counted: the benchmark corpus is 60 MB,
+# so 2 GB is room for a large one and a stop for a gzip bomb (1.5 MB -> 1.5 GB of one line).
+MAX_COLLECTION_BYTES = 2 * 1024 * 1024 * 1024
 
 
 class SourceError(ValueError):
@@ -48,53 +74,280 @@ class Rejected:
     reason: str
 
 
+# Sidecars
+
+
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name.removesuffix(path.suffix) + SIDECAR_SUFFIX)
+
+
+def _sidecar_bytes(path: Path, sidecar: Path) -> bytes | None:
+    """The sidecar's bytes, None when there is none; refused unless a regular file."""
+    try:
+        st = sidecar.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise SourceError(f"{path.name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
+    if stat.S_ISLNK(st.st_mode):
+        raise SourceError(f"{path.name}: sidecar {sidecar.name} is a symlink; not followed")
+    try:
+        return read_regular(sidecar, MAX_SIDECAR_BYTES)[0]
+    except InputError as err:
+        raise SourceError(f"{path.name}: sidecar {sidecar.name}: {err}") from err
+    except OSError as err:
+        raise SourceError(f"{path.name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
+
+
 def read_sidecar(path: Path) -> dict:
-    sidecar = path.with_name(path.name.removesuffix(path.suffix) + SIDECAR_SUFFIX)
-    if not sidecar.exists():
+    """The document's metadata from ``x.meta.json`` beside it, read by the rules documents obey:
+    a regular file (no symlink, FIFO or device), at most MAX_SIDECAR_BYTES, parsed as data only."""
+    sidecar = sidecar_path(path)
+    raw = _sidecar_bytes(path, sidecar)
+    if raw is None:
         return {}
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} is not valid JSON: {err}") from err
+        meta = parse_json(raw.decode("utf-8"))
+    except ValueError as err:  # UnicodeDecodeError and JSONDecodeError included
+        raise SourceError(f"{path.name}: sidecar {sidecar.name} is not valid JSON: {str(err)[:200]}") from err
     if not isinstance(meta, dict):
         raise SourceError(f"{path.name}: sidecar {sidecar.name} must be a JSON object")
     for key, typ in SIDECAR_FIELDS.items():
         if key in meta and meta[key] is not None and not isinstance(meta[key], typ):
             raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} must be a {typ.__name__}")
+        if isinstance(meta.get(key), str) and not is_unicode(meta[key]):
+            raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} holds a lone surrogate, not text")
     return {k: meta[k] for k in SIDECAR_FIELDS if meta.get(k)}
 
 
-def _collection_records(path: Path, root: Path) -> Iterator[SourceRecord | Rejected]:
-    opener = gzip.open if path.name.endswith(".gz") else open
-    rel = path.relative_to(root).as_posix()
-    with opener(path, "rt", encoding="utf-8") as lines:
-        for n, line in enumerate(lines, 1):
+# Collections
+
+COLLECTION_META = ("title", "date", "publisher", "source_url", "license")
+
+
+def record_id(value: object) -> str:
+    """A record's id as the text its doc_id is made from. Only strings and integers: a float,
+    list or bool has no one text form (1.0 or 1? true or True?)."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise TypeError(f"id must be a string or an integer, not {type(value).__name__}")
+    return str(value)
+
+
+def _collection_record(line: bytes, n: int, name: str, rel: str) -> SourceRecord:
+    """One line of a collection as a record; ValueError (or TypeError, KeyError) says why not."""
+    rec = parse_json(line.decode("utf-8-sig" if n == 1 else "utf-8"))
+    if not isinstance(rec, dict):
+        raise TypeError("not a JSON object")
+    rid, text = record_id(rec["id"]), rec["text"]
+    if not isinstance(text, str):
+        raise TypeError("text is not a string")
+    meta = {k: rec[k] for k in COLLECTION_META if isinstance(rec.get(k), str) and rec.get(k)}
+    for key, value in [("id", rid), ("text", text), *meta.items()]:
+        if not is_unicode(value):
+            raise ValueError(f"{key} holds a lone surrogate, not text")
+    return SourceRecord(f"{name}#{rid}", f"jsonl:{rel}#{rid}", text.encode("utf-8"), meta, text)
+
+
+def _skip_line(stream) -> int:
+    """Read past the rest of an over-long line without keeping it; the bytes skipped."""
+    skipped = 0
+    while chunk := stream.readline(1 << 20):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
+
+
+def _lines(stream, name: str) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) of every line, streaming; None for a line over MAX_FILE_BYTES (not
+    kept). Raises InputError once MAX_COLLECTION_BYTES (uncompressed) have been read."""
+    total = 0
+    n = 0
+    while line := stream.readline(MAX_FILE_BYTES + 1):
+        n += 1
+        total += len(line)
+        too_long = len(line) > MAX_FILE_BYTES and not line.endswith(b"\n")
+        if too_long:
+            total += _skip_line(stream)
+        if total > MAX_COLLECTION_BYTES:
+            raise InputError(f"over the {MAX_COLLECTION_BYTES} byte limit (uncompressed) at line {n}")
+        yield n, None if too_long else line
+
+
+@contextmanager
+def _open_collection(path: Path):
+    """The collection's uncompressed bytes as a stream (its cap is on what it expands to)."""
+    with open_regular_stream(path, 1 << 62) as raw:
+        if not path.name.endswith(".gz"):
+            yield raw
+            return
+        with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
+            yield unzipped
+
+
+def _collection_lines(path: Path, name: str, rel: str) -> Iterator[SourceRecord | Rejected]:
+    """Every line as a record or a rejected row; a repeated id rejects the later record."""
+    first_line: dict[str, int] = {}  # id -> the line it was first seen on
+    with _open_collection(path) as stream:
+        for n, line in _lines(stream, name):
+            if line is None:
+                yield Rejected(f"{name}:{n}", f"{name} line {n}: over the {MAX_FILE_BYTES} byte limit for one "
+                                              "record; not read")
+                continue
             if not line.strip():
                 continue
             try:
-                rec = json.loads(line)
-                rid, text = str(rec["id"]), rec["text"]
-                if not isinstance(text, str):
-                    raise TypeError("text is not a string")
-            except (json.JSONDecodeError, KeyError, TypeError) as err:
-                yield Rejected(f"{path.name}:{n}", f"{path.name} line {n}: not a collection record: {err}")
+                record = _collection_record(line, n, name, rel)
+            except (ValueError, KeyError, TypeError) as err:
+                yield Rejected(f"{name}:{n}", f"{name} line {n}: not a collection record: {str(err)[:300]}")
                 continue
-            meta = {k: rec[k] for k in ("title", "date", "publisher", "source_url", "license")
-                    if isinstance(rec.get(k), str) and rec.get(k)}
-            yield SourceRecord(f"{path.name}#{rid}", f"jsonl:{rel}#{rid}", text.encode("utf-8"), meta, text)
+            rid = record.source_name.removeprefix(f"{name}#")
+            if rid in first_line:
+                # Two records, one id, would be one doc_id: the first keeps it, the later one is refused.
+                yield Rejected(f"{name}:{n}", f"{name} line {n}: duplicate id {rid!r} in collection {rel} "
+                                              f"(first on line {first_line[rid]}); not read")
+                continue
+            first_line[rid] = n
+            yield record
+
+
+def collection_records(path: Path, name: str, rel: str) -> Iterator[SourceRecord | Rejected]:
+    """A collection's records and rejected lines. If reading fails part-way (a damaged gzip
+    stream, the size cap), the records before stand and the rest is one rejected row."""
+    count = 0
+    try:
+        for item in _collection_lines(path, name, rel):
+            count += 1
+            yield item
+    except (OSError, EOFError, zlib.error, InputError) as err:
+        yield Rejected(name, f"{name}: cannot read collection past record {count}: {err}; the rest was not read")
+        return
+    if count == 0:
+        yield Rejected(name, f"{name}: collection holds no records")
+
+
+# Text files
 
 
 def read_stable(path: Path, rel: str) -> bytes:
-    """Read a file whole, refusing one that is too large or that changes while being read."""
+    """Read a file whole, refusing one that is too large, not a regular file, or that changes
+    while being read. ``path`` is opened without following a symlink."""
     for _attempt in range(2):
-        before = path.stat()
-        if before.st_size > MAX_FILE_BYTES:
-            raise SourceError(f"{rel}: {before.st_size} bytes, over the {MAX_FILE_BYTES} byte limit; not read")
-        data = path.read_bytes()
-        after = path.stat()
-        if (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns) == (len(data), after.st_mtime_ns):
+        try:
+            data, before, after = read_regular(path, MAX_FILE_BYTES)
+        except InputError as err:
+            raise SourceError(f"{rel}: {err}") from err
+        if (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns) and len(data) == after.st_size:
             return data
     raise SourceError(f"{rel}: changed while being read; try again when it is complete")
+
+
+# Walking a seeds directory
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One path under the seeds directory, as found (not following symlinks)."""
+
+    path: Path
+    rel: str
+    st: os.stat_result
+    siblings: frozenset[str]
+
+
+def _entries(directory: Path, rel: str) -> Iterator[Entry | Rejected]:
+    """Every path under ``directory`` in name order, depth first, symlinks not followed. A
+    directory that cannot be listed is one rejected row; hidden and non-UTF-8 directories are
+    yielded (to be rejected), not entered."""
+    try:
+        with os.scandir(directory) as listing:
+            names = sorted(e.name for e in listing)
+    except OSError as err:
+        shown = printable_name(rel or ".")
+        yield Rejected(f"{shown}/", f"{shown}/: directory cannot be listed ({err.strerror}); nothing in it was read")
+        return
+    siblings = frozenset(names)
+    for name in names:
+        path, child = directory / name, f"{rel}/{name}" if rel else name
+        try:
+            st = path.lstat()
+        except OSError as err:
+            yield Rejected(printable_name(child), f"{printable_name(child)}: {err.strerror}")
+            continue
+        yield Entry(path, child, st, siblings)
+        if stat.S_ISDIR(st.st_mode) and not name.startswith(".") and is_unicode(name):
+            yield from _entries(path, child)
+
+
+def _has_document(entry: Entry) -> bool:
+    stem = entry.path.name.removesuffix(SIDECAR_SUFFIX)
+    return any(stem + suffix in entry.siblings for suffix in TEXT_SUFFIXES)
+
+
+def _refusal(entry: Entry, real_root: Path) -> tuple[str | None, Path]:
+    """Why this path is not read (None if it is), and the path to read it from."""
+    name, mode = entry.path.name, entry.st.st_mode
+    if not is_unicode(entry.rel):
+        return f"{'directory' if stat.S_ISDIR(mode) else 'file'} name is not valid UTF-8; not read", entry.path
+    if name.startswith("."):
+        return f"hidden {'directory' if stat.S_ISDIR(mode) else 'file'}; not read", entry.path
+    if not stat.S_ISLNK(mode):
+        return (None if stat.S_ISREG(mode) else f"not a regular file ({kind(mode)}); not read"), entry.path
+    target = Path(os.path.realpath(entry.path))
+    if not target.is_relative_to(real_root):
+        return "symlink leading out of the seeds directory; not followed", entry.path
+    try:
+        target_mode = target.stat().st_mode  # realpath left a symlink only in a loop: stat fails
+    except OSError:
+        return "dangling symlink (or a loop); nothing to read", entry.path
+    if not stat.S_ISREG(target_mode):
+        return f"symlink to a {kind(target_mode)}; not followed", entry.path
+    return None, target
+
+
+def _read_entry(entry: Entry, real_root: Path) -> Iterator[SourceRecord | Rejected]:
+    """What one path becomes: records, or one rejected row (a sidecar goes with its document)."""
+    rel, name = entry.rel, entry.path.name
+    if stat.S_ISDIR(entry.st.st_mode) and not name.startswith(".") and is_unicode(rel):
+        return  # a plain directory is not an input; what it holds is
+    if name.endswith(SIDECAR_SUFFIX) and is_unicode(rel) and not name.startswith("."):
+        if not _has_document(entry):
+            yield Rejected(rel, f"{rel}: sidecar without a document ({name.removesuffix(SIDECAR_SUFFIX)}.txt "
+                                "or .md); not read")
+        return
+    why, target = _refusal(entry, real_root)
+    if why:
+        shown = printable_name(rel)
+        yield Rejected(shown, f"{shown}: {why}")
+    elif name.endswith(COLLECTION_SUFFIXES):
+        yield from collection_records(target, rel, rel)
+    elif name.endswith(TEXT_SUFFIXES):
+        try:
+            yield SourceRecord(rel, f"file:{rel}", read_stable(target, rel), read_sidecar(entry.path))
+        except (OSError, SourceError) as err:
+            yield Rejected(rel, str(err) if isinstance(err, SourceError) else f"{rel}: {err}")
+    else:
+        yield Rejected(rel, f"{rel}: not a text file or collection (expected {TEXT_SUFFIXES + COLLECTION_SUFFIXES})")
+
+
+def read_seeds(root: Path) -> Iterator[SourceRecord | Rejected]:
+    """Every input under ``root`` in a stable order, each read or rejected with a reason."""
+    root = Path(root)
+    if not root.is_dir():
+        raise SourceError(f"{root}: seeds directory does not exist")
+    real_root = root.resolve()
+    for entry in _entries(root, ""):
+        if isinstance(entry, Rejected):
+            yield entry
+            continue
+        try:
+            yield from _read_entry(entry, real_root)
+        except Exception as err:  # noqa: BLE001 - one path's defect is its rejected row, never the walk's end
+            shown = printable_name(entry.rel)
+            yield Rejected(shown, f"{shown}: could not be read: {type(err).__name__}: {str(err)[:300]}")
+
+
+# Sources
 
 
 class Source:
@@ -126,7 +379,7 @@ class DirectorySource(Source):
                 st = p.lstat()
             except OSError:
                 continue
-            out.append((p.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns))
+            out.append((printable_name(p.relative_to(root).as_posix()), st.st_size, st.st_mtime_ns))
         return out
 
 
@@ -141,10 +394,7 @@ class JsonlSource(Source):
         if not path.is_file():
             yield Rejected(str(path), f"{path}: collection file does not exist")
             return
-        try:
-            yield from _collection_records(path, path.parent)
-        except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as err:
-            yield Rejected(path.name, f"{path.name}: cannot read collection: {err}")
+        yield from collection_records(path, path.name, path.name)
 
     def fingerprint(self) -> list[tuple]:
         path = Path(self.path)
@@ -152,32 +402,3 @@ class JsonlSource(Source):
             return [(str(path), None, None)]
         st = path.stat()
         return [(str(path), st.st_size, st.st_mtime_ns)]
-
-
-def read_seeds(root: Path) -> Iterator[SourceRecord | Rejected]:
-    """Every input under ``root`` in a stable order, each read or rejected with a reason."""
-    root = Path(root)
-    if not root.is_dir():
-        raise SourceError(f"{root}: seeds directory does not exist")
-    real_root = root.resolve()
-    for path in sorted(root.rglob("*")):
-        name = path.name
-        rel = path.relative_to(root).as_posix()
-        if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-            if not name.endswith(SIDECAR_SUFFIX):
-                yield Rejected(rel, f"{rel}: symlink leading out of the seeds directory; not followed")
-            continue
-        if not path.is_file() or name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
-            continue
-        if name.endswith(COLLECTION_SUFFIXES):
-            try:
-                yield from _collection_records(path, root)
-            except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as err:
-                yield Rejected(rel, f"{rel}: cannot read collection: {err}")
-        elif name.endswith(TEXT_SUFFIXES):
-            try:
-                yield SourceRecord(rel, f"file:{rel}", read_stable(path, rel), read_sidecar(path))
-            except (OSError, SourceError) as err:
-                yield Rejected(rel, str(err) if isinstance(err, SourceError) else f"{rel}: {err}")
-        else:
-            yield Rejected(rel, f"{rel}: not a text file or collection (expected {TEXT_SUFFIXES + COLLECTION_SUFFIXES})")

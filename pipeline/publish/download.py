@@ -3,27 +3,79 @@
 Nothing downloaded is ever executed. Every path in a manifest must be a plain relative
 path inside the release; sizes are checked before reading and again after; files land
 in a staging directory that is renamed into place only when every checksum matched.
+A download is bounded (``Limits``): in time, in bytes per file and in total, in number of
+files, and it follows redirects only to the same scheme and host. Whatever goes wrong ends
+in a DownloadError naming the file and the reason, never a traceback.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import http.client
 import json
 import os
+import re
 import shutil
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 CHUNK = 1 << 16
 MAX_MANIFEST_BYTES = 64 << 20
 TIMEOUT_S = 60
+# A catalog's version names the directory a release lands in, so it must be a version and
+# nothing else: ".git", "src" or ".." would name a directory of the user's (semver.org's grammar).
+SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+                    r"(?:-(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*)?"
+                    r"(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?")
+SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
+# Written into every directory download creates, and checked before one is replaced: download
+# removes only what it made, never a directory of the user's that happens to have the same name.
+MARKER = ".pipeline-download"
+MARKER_TEXT = "written by `python -m pipeline download`; this directory may be replaced by the next download\n"
+LOCK_NAME = ".pipeline-download.lock"
+# Files download writes into a release itself; a manifest may not list them as resources.
+RESERVED = {MARKER, "datapackage.json", "download.json"}
 
 
 class DownloadError(RuntimeError):
     """A download or verification failed; the message says which file and why."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one download may cost. The defaults are far above a real release (the whole corpus
+    publishes a few hundred MB in 16 files) and far below what fills a disk or holds a terminal."""
+
+    deadline_s: float = 3600.0  # the whole download, checked after every read
+    read_timeout_s: float = TIMEOUT_S  # one connect or read that receives nothing
+    max_file_bytes: int = 8 << 30
+    max_total_bytes: int = 32 << 30
+    max_resources: int = 1000
+    lock_wait_s: float = 120.0  # for another download into the same directory to end
+
+
+class Clock:
+    """The overall deadline of one download."""
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+        self.ends = time.monotonic() + limits.deadline_s
+
+    def check(self, what: str) -> None:
+        if time.monotonic() > self.ends:
+            raise DownloadError(f"{what}: the download's deadline of {self.limits.deadline_s:g} s passed; stopped")
+
+    def timeout(self) -> float:
+        """Seconds one network operation may wait: the read timeout, or less near the deadline."""
+        return max(0.05, min(self.limits.read_timeout_s, self.ends - time.monotonic()))
 
 
 def safe_relative(path: str, what: str) -> PurePosixPath:
@@ -35,11 +87,27 @@ def safe_relative(path: str, what: str) -> PurePosixPath:
     return p
 
 
+class SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to the same scheme and host: a server sending the client to another
+    host, to ftp:, or from https: to http: is not the release the user chose."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
+        if (new.scheme, new.netloc) != (old.scheme, old.netloc):
+            raise DownloadError(f"{req.full_url}: redirected to {newurl}; only redirects to the same scheme "
+                                "and host are followed")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(SameOriginRedirects)
+
+
 class Source:
     """Where releases are read from: an http(s) URL or a local directory."""
 
-    def __init__(self, location: str):
+    def __init__(self, location: str, clock: Clock | None = None):
         self.location = location
+        self.clock = clock or Clock(Limits())
         parsed = urllib.parse.urlparse(location)
         self.is_http = parsed.scheme in ("http", "https")
         if not self.is_http:
@@ -50,18 +118,7 @@ class Source:
     def open(self, rel: PurePosixPath, max_bytes: int):
         """A binary stream of at most ``max_bytes`` (a longer file is refused before reading)."""
         if self.is_http:
-            url = urllib.parse.urljoin(self.location.rstrip("/") + "/", urllib.parse.quote(str(rel)))
-            try:
-                response = urllib.request.urlopen(url, timeout=TIMEOUT_S)  # noqa: S310 - scheme checked above
-            except urllib.error.HTTPError as err:
-                raise DownloadError(f"{rel}: HTTP {err.code} from {url}") from err
-            except urllib.error.URLError as err:
-                raise DownloadError(f"{rel}: cannot reach {url}: {err.reason}") from err
-            length = response.headers.get("Content-Length")
-            if length is not None and int(length) > max_bytes:
-                response.close()
-                raise DownloadError(f"{rel}: server announces {length} bytes, more than the {max_bytes} expected")
-            return response
+            return self._open_url(rel, max_bytes)
         path = self.root / rel
         if path.is_symlink() or not path.resolve().is_relative_to(self.root):
             raise DownloadError(f"{rel}: refusing a symlink or a path leading out of {self.root}")
@@ -71,103 +128,308 @@ class Source:
             raise DownloadError(f"{rel}: {path.stat().st_size} bytes, more than the {max_bytes} expected")
         return path.open("rb")
 
-    def read_json(self, rel: PurePosixPath) -> tuple[dict, bytes]:
-        with self.open(rel, MAX_MANIFEST_BYTES) as stream:
-            data = stream.read(MAX_MANIFEST_BYTES + 1)
+    def _open_url(self, rel: PurePosixPath, max_bytes: int):
+        url = urllib.parse.urljoin(self.location.rstrip("/") + "/", urllib.parse.quote(str(rel)))
+        self.clock.check(str(rel))
         try:
-            return json.loads(data), data
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise DownloadError(f"{rel}: not valid JSON: {err}") from err
+            response = _OPENER.open(url, timeout=self.clock.timeout())
+        except urllib.error.HTTPError as err:
+            raise DownloadError(f"{rel}: HTTP {err.code} from {url}") from err
+        except urllib.error.URLError as err:
+            raise DownloadError(f"{rel}: cannot reach {url}: {err.reason}") from err
+        except (OSError, http.client.HTTPException, ValueError) as err:
+            raise DownloadError(f"{rel}: no valid response from {url}: {err!r}") from err
+        _check_announced_length(response, rel, max_bytes)
+        return response
+
+    def read_json(self, rel: PurePosixPath) -> tuple[object, bytes]:
+        with self.open(rel, MAX_MANIFEST_BYTES) as stream:
+            data = b"".join(read_chunks(stream, str(rel), MAX_MANIFEST_BYTES, self.clock))
+        return parse_json(data, str(rel)), data
 
 
-def _copy_checked(stream, target: Path, expected_bytes: int, expected_sha: str, name: str) -> None:
-    digest, size = hashlib.sha256(), 0
-    with target.open("wb") as out:
-        while chunk := stream.read(CHUNK):
-            size += len(chunk)
-            if size > expected_bytes:
-                raise DownloadError(f"{name}: larger than the {expected_bytes} bytes in the manifest")
-            digest.update(chunk)
-            out.write(chunk)
-    if size != expected_bytes:
-        raise DownloadError(f"{name}: got {size} bytes, manifest says {expected_bytes} (truncated?)")
-    if digest.hexdigest() != expected_sha:
-        raise DownloadError(f"{name}: sha256 {digest.hexdigest()} does not match the manifest's {expected_sha}")
+def _check_announced_length(response, rel: PurePosixPath, max_bytes: int) -> None:
+    """Refuse before reading a body the server itself says is too long. A missing or lying
+    Content-Length is caught while reading: read_chunks stops at the cap."""
+    length = response.headers.get("Content-Length")
+    announced = int(length) if length is not None and length.strip().isdigit() else None
+    if announced is not None and announced > max_bytes:
+        response.close()
+        raise DownloadError(f"{rel}: server announces {length} bytes, more than the {max_bytes} expected")
 
 
-def _selected(package: dict, tables: list[str] | None) -> list[dict]:
-    resources = package.get("resources", [])
+def read_chunks(stream, name: str, max_bytes: int, clock: Clock) -> Iterator[bytes]:
+    """The stream's bytes chunk by chunk, never more than ``max_bytes`` in all.
+
+    ``read1`` returns what one read brought (``read`` would wait for a whole chunk from a server
+    sending a byte a second), so the deadline is checked at least once per read timeout.
+    """
+    size = 0
+    while True:
+        clock.check(name)
+        try:
+            chunk = stream.read1(CHUNK)
+        except (OSError, http.client.HTTPException, ValueError) as err:
+            raise DownloadError(f"{name}: connection failed while reading: {err!r}") from err
+        if not chunk:
+            return
+        size += len(chunk)
+        if size > max_bytes:
+            raise DownloadError(f"{name}: larger than the {max_bytes} bytes expected; stopped reading")
+        yield chunk
+
+
+def parse_json(data: bytes, name: str) -> object:
+    """JSON as data; the parser's own limits (huge numbers, deep nesting) are errors, not crashes."""
+    try:
+        return json.loads(data)
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        raise DownloadError(f"{name}: not valid JSON: {str(err)[:200]}") from err
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One file of a release as its manifest lists it, checked for shape and size."""
+
+    name: str
+    path: PurePosixPath
+    bytes: int
+    sha256: str
+
+    @property
+    def table(self) -> str:
+        return self.name.removesuffix("-jsonl")
+
+
+def _resource(raw: object, i: int, limits: Limits) -> Resource:
+    where = f"datapackage.json: resource {i}"
+    if not isinstance(raw, dict):
+        raise DownloadError(f"{where} is not an object")
+    name, path, size, digest = raw.get("name"), raw.get("path"), raw.get("bytes"), raw.get("hash")
+    if not isinstance(name, str) or not isinstance(path, str):
+        raise DownloadError(f"{where} needs a string name and path")
+    rel = safe_relative(path, "datapackage.json")
+    if str(rel) in RESERVED:
+        raise DownloadError(f"{where}: path {path!r} is reserved for download's own files")
+    if type(size) is not int or size < 0:
+        raise DownloadError(f"{where} ({path}): bytes must be a non-negative integer, not {str(size)[:40]}")
+    if size > limits.max_file_bytes:
+        raise DownloadError(f"{where} ({path}): {size} bytes, over the per-file limit of {limits.max_file_bytes}")
+    if not isinstance(digest, str) or not SHA256.fullmatch(digest):
+        raise DownloadError(f"{where} ({path}): hash must be sha256:<64 hex digits>")
+    return Resource(name, rel, size, digest.removeprefix("sha256:"))
+
+
+def _selected(listed: list[Resource], tables: list[str] | None) -> list[Resource]:
     if not tables:
-        return resources
-    known = {r["name"].removesuffix("-jsonl") for r in resources}
+        return listed
+    known = {r.table for r in listed}
     unknown = sorted(set(tables) - known)
     if unknown:
         raise DownloadError(f"datapackage.json: no table(s) {unknown}; available: {sorted(known)}")
-    return [r for r in resources if r["name"].removesuffix("-jsonl") in tables]
+    return [r for r in listed if r.table in tables]
 
 
-def download(location: str, to: Path, version: str = "latest", tables: list[str] | None = None) -> Path:
-    """Download one release into ``to/<version>`` and return that directory."""
-    source = Source(location)
-    catalog, _ = source.read_json(PurePosixPath("catalog.json"))
+def resources(package: object, tables: list[str] | None, limits: Limits) -> list[Resource]:
+    """The manifest's resources (those of ``tables`` if given), each checked, within the limits."""
+    listed = package.get("resources") if isinstance(package, dict) else None
+    if not isinstance(listed, list):
+        raise DownloadError("datapackage.json: has no list of resources")
+    if not listed:
+        raise DownloadError("datapackage.json: lists no resources; nothing to download or verify")
+    if len(listed) > limits.max_resources:
+        raise DownloadError(f"datapackage.json: lists {len(listed)} resources, over the limit of "
+                            f"{limits.max_resources}")
+    checked = [_resource(r, i, limits) for i, r in enumerate(listed)]
+    if len({r.path for r in checked}) != len(checked):
+        raise DownloadError("datapackage.json: lists one path twice")
+    chosen = _selected(checked, tables)
+    total = sum(r.bytes for r in chosen)
+    if total > limits.max_total_bytes:
+        raise DownloadError(f"datapackage.json: {total} bytes in all, over the limit of {limits.max_total_bytes}")
+    return chosen
+
+
+def release_version(value: object) -> str:
+    """The catalog's version, if it is a SemVer string (it becomes a directory name)."""
+    if not isinstance(value, str) or not SEMVER.fullmatch(value):
+        raise DownloadError(f"catalog.json: version {value!r} is not a SemVer version (MAJOR.MINOR.PATCH)")
+    return value
+
+
+def catalog_entry(catalog: object, version: str) -> tuple[str, PurePosixPath, str]:
+    """(version, path, datapackage sha256) of the release asked for. An entry without the
+    manifest's checksum is refused: without it nothing ties the files to the catalog."""
+    versions = catalog.get("versions") if isinstance(catalog, dict) else None
+    if not isinstance(versions, list):
+        raise DownloadError("catalog.json: has no list of versions")
     wanted = catalog.get(version, version) if version in ("latest", "stable") else version
-    entry = next((v for v in catalog.get("versions", []) if v.get("version") == wanted), None)
+    entry = next((v for v in versions if isinstance(v, dict) and v.get("version") == wanted), None)
     if entry is None:
         raise DownloadError(f"catalog.json: no release {version!r}")
-    base = safe_relative(entry["path"], "catalog.json")
+    wanted = release_version(wanted)
+    if not isinstance(entry.get("path"), str):
+        raise DownloadError(f"catalog.json: release {wanted} has no path")
+    digest = entry.get("datapackage_sha256")
+    if not isinstance(digest, str) or not SHA256.fullmatch(f"sha256:{digest}"):
+        raise DownloadError(f"catalog.json: release {wanted} has no valid datapackage_sha256; refusing a manifest "
+                            "that cannot be checked")
+    return wanted, safe_relative(entry["path"], "catalog.json"), digest
+
+
+def is_ours(directory: Path) -> bool:
+    """True for a real directory (not a symlink) holding the marker download writes."""
+    marker = directory / MARKER
+    return (directory.is_dir() and not directory.is_symlink() and marker.is_file() and not marker.is_symlink()
+            and marker.read_text(encoding="utf-8", errors="replace") == MARKER_TEXT)
+
+
+def _mark(directory: Path) -> None:
+    (directory / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
+def _replace_ours(staging: Path, final: Path) -> None:
+    """Move ``staging`` to ``final``; an existing ``final`` is replaced only if download made it."""
+    if not final.exists() and not final.is_symlink():
+        os.replace(staging, final)
+        return
+    if not is_ours(final):
+        raise DownloadError(f"{final} exists and was not made by download (no {MARKER} marker); "
+                            "refusing to replace it: move it away or download elsewhere")
+    old = final.with_name(f".partial-old-{uuid.uuid4().hex}")
+    os.replace(final, old)
+    os.replace(staging, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_leftovers(to: Path) -> None:
+    """Staging directories of downloads that were killed: ours (marked) are removed, an empty one
+    (killed before its marker was written) too, anything else named like them is left alone."""
+    for leftover in to.glob(".partial-*"):
+        if is_ours(leftover):
+            shutil.rmtree(leftover, ignore_errors=True)
+        elif leftover.is_dir() and not leftover.is_symlink():
+            with suppress(OSError):
+                leftover.rmdir()  # only succeeds when empty
+
+
+@contextmanager
+def download_lock(to: Path, wait_s: float):
+    """One download at a time into a directory: a second waits, then fails clearly (two at once
+    used to race on the same target and end in a raw 'Directory not empty')."""
+    to.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_s
+    with (to / LOCK_NAME).open("w") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as err:
+                if time.monotonic() >= deadline:
+                    raise DownloadError(f"{to}: another download into this directory is running; "
+                                        "try again when it ends") from err
+                time.sleep(0.1)
+        try:
+            _remove_leftovers(to)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _copy_checked(stream, target: Path, r: Resource, clock: Clock) -> None:
+    digest, size = hashlib.sha256(), 0
+    with target.open("wb") as out:
+        for chunk in read_chunks(stream, str(r.path), r.bytes, clock):
+            size += len(chunk)
+            digest.update(chunk)
+            out.write(chunk)
+    if size != r.bytes:
+        raise DownloadError(f"{r.path}: got {size} bytes, manifest says {r.bytes} (truncated?)")
+    if digest.hexdigest() != r.sha256:
+        raise DownloadError(f"{r.path}: sha256 {digest.hexdigest()} does not match the manifest's {r.sha256}")
+
+
+def _fetch_into(staging: Path, source: Source, base: PurePosixPath, chosen: list[Resource]) -> None:
+    for r in chosen:
+        target = staging / r.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with source.open(base / r.path, r.bytes) as stream:
+            _copy_checked(stream, target, r, source.clock)
+
+
+def download(location: str, to: Path, version: str = "latest", tables: list[str] | None = None,
+             limits: Limits | None = None) -> Path:
+    """Download one release into ``to/<version>`` and return that directory."""
+    limits = limits or Limits()
+    source = Source(location, Clock(limits))
+    catalog, _ = source.read_json(PurePosixPath("catalog.json"))
+    wanted, base, package_sha = catalog_entry(catalog, version)
     package, raw_package = source.read_json(base / "datapackage.json")
-    if entry.get("datapackage_sha256") and hashlib.sha256(raw_package).hexdigest() != entry["datapackage_sha256"]:
+    if hashlib.sha256(raw_package).hexdigest() != package_sha:
         raise DownloadError("datapackage.json: checksum does not match the catalog's")
-    resources = _selected(package, tables)
+    chosen = resources(package, tables, limits)
     to = Path(to)
-    final = to / safe_relative(str(wanted), "catalog.json version")
-    staging = to / f".partial-{uuid.uuid4().hex}"
-    staging.mkdir(parents=True)
     try:
-        for r in resources:
-            rel = safe_relative(r["path"], "datapackage.json")
-            expected = r["hash"].removeprefix("sha256:")
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with source.open(base / rel, int(r["bytes"])) as stream:
-                _copy_checked(stream, target, int(r["bytes"]), expected, str(rel))
+        with download_lock(to, limits.lock_wait_s):
+            return _stage_and_place(source, base, chosen, to, wanted, raw_package, tables)
+    except OSError as err:  # the local disk: full, read-only, a file where a directory should be
+        raise DownloadError(f"{to}: {err}") from err
+
+
+def _stage_and_place(source: Source, base: PurePosixPath, chosen: list[Resource], to: Path, wanted: str,
+                     raw_package: bytes, tables: list[str] | None) -> Path:
+    final = to / wanted
+    staging = to / f".partial-{uuid.uuid4().hex}"
+    staging.mkdir()
+    try:
+        _mark(staging)
+        _fetch_into(staging, source, base, chosen)
         (staging / "datapackage.json").write_bytes(raw_package)
         (staging / "download.json").write_text(json.dumps(
-            {"source": location, "version": wanted, "tables": tables or None}, ensure_ascii=False) + "\n",
+            {"source": source.location, "version": wanted, "tables": tables or None}, ensure_ascii=False) + "\n",
             encoding="utf-8")
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(staging, final)
+        _replace_ours(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return final
 
 
-def verify(directory: Path) -> list[str]:
-    """Re-check every file of a downloaded (or published) release; returns the problems found."""
-    directory = Path(directory)
+def _read_manifest(directory: Path) -> tuple[object, list[str] | None]:
     package_file = directory / "datapackage.json"
-    if not package_file.exists():
-        return [f"{package_file}: missing"]
-    package = json.loads(package_file.read_text(encoding="utf-8"))
+    if not package_file.is_file():
+        raise DownloadError(f"{package_file}: missing")
+    package = parse_json(package_file.read_bytes(), "datapackage.json")
     selection = directory / "download.json"
-    tables = json.loads(selection.read_text(encoding="utf-8")).get("tables") if selection.exists() else None
-    problems = []
-    for r in _selected(package, tables):
-        try:
-            rel = safe_relative(r["path"], "datapackage.json")
-        except DownloadError as err:
-            problems.append(str(err))
-            continue
-        path = directory / rel
-        if path.is_symlink() or not path.is_file():
-            problems.append(f"{rel}: missing")
-            continue
-        if path.stat().st_size != int(r["bytes"]):
-            problems.append(f"{rel}: {path.stat().st_size} bytes, manifest says {r['bytes']}")
-            continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if f"sha256:{digest}" != r["hash"]:
-            problems.append(f"{rel}: sha256 {digest} does not match the manifest")
-    return problems
+    chosen = parse_json(selection.read_bytes(), "download.json") if selection.is_file() else {}
+    tables = chosen.get("tables") if isinstance(chosen, dict) else None
+    if tables is not None and not (isinstance(tables, list) and all(isinstance(t, str) for t in tables)):
+        raise DownloadError("download.json: tables must be a list of names")
+    return package, tables
+
+
+def _file_problem(directory: Path, r: Resource) -> str | None:
+    path = directory / r.path
+    if path.is_symlink() or not path.is_file():
+        return f"{r.path}: missing"
+    if path.stat().st_size != r.bytes:
+        return f"{r.path}: {path.stat().st_size} bytes, manifest says {r.bytes}"
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    if digest.hexdigest() != r.sha256:
+        return f"{r.path}: sha256 {digest.hexdigest()} does not match the manifest"
+    return None
+
+
+def verify(directory: Path, limits: Limits | None = None) -> list[str]:
+    """Re-check every file of a downloaded (or published) release; returns the problems found.
+    A manifest that is malformed or lists no resources is itself a problem: it proves nothing."""
+    directory = Path(directory)
+    try:
+        package, tables = _read_manifest(directory)
+        chosen = resources(package, tables, limits or Limits())
+    except (DownloadError, OSError) as err:
+        return [str(err)]
+    return [p for r in chosen if (p := _file_problem(directory, r))]

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from pipeline.build import ingest_all, rejected_table
-from pipeline.ingest import sources
+from pipeline.ingest import safe_io, sources
 
 GOOD = "呼和浩特市交通运输局局长刘鹏表示，实施交通项目320个，总投资581.65亿元。"
 
@@ -90,16 +90,16 @@ def test_rejected_rows_reach_the_release_table(bad_dir):
 def test_file_changing_while_read_is_rejected(tmp_path, monkeypatch):
     path = tmp_path / "moving.txt"
     path.write_text(GOOD, encoding="utf-8")
-    real_read = type(path).read_bytes
+    real_read = safe_io.read_fd
 
-    def growing_read(self):
-        data = real_read(self)
-        with open(self, "ab") as f:
+    def growing_read(fd, limit):
+        data = real_read(fd, limit)
+        with open(path, "ab") as f:
             f.write("又一句。".encode())
-        os.utime(self, ns=(1, 1 + len(data)))
+        os.utime(path, ns=(1, 1 + len(data)))
         return data
 
-    monkeypatch.setattr(type(path), "read_bytes", growing_read)
+    monkeypatch.setattr(safe_io, "read_fd", growing_read)
     with pytest.raises(sources.SourceError, match="changed while being read"):
         sources.read_stable(path, "moving.txt")
 

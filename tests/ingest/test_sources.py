@@ -1,6 +1,8 @@
 import gzip
 import json
 
+import pytest
+
 from pipeline.build import ingest_all
 
 
@@ -35,3 +37,44 @@ def test_jsonl_collection_records_get_their_own_ids(tmp_path):
     assert [d.source_name for d in out.documents] == ["c.jsonl.gz#r0", "c.jsonl.gz#r1"]
     assert len({d.doc_id for d in out.documents}) == 2
     assert len(out.rejected) == 1
+
+
+def _collection(path, ids):
+    path.write_text("".join(json.dumps({"id": rid, "text": f"第{n}篇正文。"}, ensure_ascii=False) + "\n"
+                            for n, rid in enumerate(ids)), encoding="utf-8")
+
+
+def test_duplicate_id_in_a_collection_rejects_the_second_naming_collection_and_line(tmp_path):
+    _collection(tmp_path / "c.jsonl", ["dup", "other", "dup"])
+    out = ingest_all(tmp_path)
+    assert [d.source_name for d in out.documents] == ["c.jsonl#dup", "c.jsonl#other"]
+    assert "第0篇" in out.documents[0].text
+    (rejected,) = out.rejected
+    assert rejected.source_name == "c.jsonl:3"
+    assert rejected.reason == "c.jsonl line 3: duplicate id 'dup' in collection c.jsonl (first on line 1); not read"
+
+
+def test_integer_and_string_ids_of_one_text_form_are_duplicates(tmp_path):
+    _collection(tmp_path / "c.jsonl", [1, "1"])
+    out = ingest_all(tmp_path)
+    assert [d.source_name for d in out.documents] == ["c.jsonl#1"]
+    assert [r.source_name for r in out.rejected] == ["c.jsonl:2"] and "duplicate id '1'" in out.rejected[0].reason
+
+
+@pytest.mark.parametrize("rid", [1.0, True, None, [1], {"a": 1}])
+def test_id_that_is_not_a_string_or_integer_is_rejected(tmp_path, rid):
+    _collection(tmp_path / "c.jsonl", ["ok", rid])
+    out = ingest_all(tmp_path)
+    assert [d.source_name for d in out.documents] == ["c.jsonl#ok"]
+    assert "id must be a string or an integer" in out.rejected[0].reason
+
+
+def test_duplicate_ids_build_a_release(tmp_path, monkeypatch):
+    """Before, the two records shared a doc_id and the documents uniqueness check blocked the release."""
+    from pipeline import cli
+
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster-home"))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    _collection(seeds / "c.jsonl", ["dup", "dup", 1, "1"])
+    assert cli.main(["build", "--seeds", str(seeds), "--outputs", str(tmp_path / "out"), "--no-cache"]) == 0
