@@ -63,10 +63,26 @@ def metric_rows(doc_id: str, metrics: list[Metric], sections: list[Section], cod
 
 def people_rows(doc_id: str, text: str, sections: list[Section], mentions: list[PersonMention],
                 code_version: str) -> list[dict]:
-    """Interviewee lines first (from sections), then people named in sentences."""
-    rows = []
+    """One row per person and role in a document: the interviewee line first (from sections),
+    then people named in sentences. A role named again (the interviewee's office in a sentence,
+    习近平总书记 in every paragraph) adds its source and a count to the row it repeats, so a user
+    counts people, not mentions; the row keeps its first mention's offsets."""
+    rows: list[dict] = []
+    by_role: dict[tuple[str, str, tuple[str, ...]], dict] = {}
     key = StableKeys(doc_id, "p")
     covered: list[tuple[int, int]] = []
+
+    def add(row: dict) -> None:
+        role = (row["person"], row["organization"] or "", tuple(row["titles"]))
+        if role in by_role:
+            first = by_role[role]
+            first["mention_count"] += 1
+            if row["source"] not in first["sources"]:
+                first["sources"].append(row["source"])
+            return
+        by_role[role] = row
+        rows.append(row)
+
     for s in sections:
         if s.kind == "interview" and s.person:
             line_start = text.rfind("\n", 0, s.body_start - 1) + 1
@@ -75,13 +91,13 @@ def people_rows(doc_id: str, text: str, sections: list[Section], mentions: list[
             at = text.find(s.person, line_start, line_end)
             org_at = text.find(s.organization, line_start, line_end) if s.organization else at
             start = org_at if org_at >= 0 else at
-            rows.append(_person_row(key, doc_id, text, s, s.person, s.organization, s.titles, "interviewee_line",
-                                    start, at + len(s.person), code_version))
+            add(_person_row(key, doc_id, text, s, s.person, s.organization, s.titles, "interviewee_line",
+                            start, at + len(s.person), code_version))
     for p in mentions:
         if any(a <= p.char_start < b for a, b in covered):
             continue
-        rows.append(_person_row(key, doc_id, text, section_at(sections, p.char_start), p.person, p.organization,
-                                p.titles, "sentence", p.char_start, p.char_end, code_version))
+        add(_person_row(key, doc_id, text, section_at(sections, p.char_start), p.person, p.organization,
+                        p.titles, "sentence", p.char_start, p.char_end, code_version))
     return rows
 
 
@@ -89,8 +105,9 @@ def _person_row(key, doc_id, text, sec, person, org, titles, source, start, end,
     return {
         "person_id": key(_sentence(text, start, end), text[start:end]), "doc_id": doc_id,
         "section_id": section_id(doc_id, sec.ordinal) if sec else None, "person": person,
-        "organization": org or None, "titles": list(titles), "source": source,
-        "char_start": start, "char_end": end, "raw_text": text[start:end], "code_version": code_version,
+        "organization": org or None, "titles": list(titles), "source": source, "sources": [source],
+        "mention_count": 1, "char_start": start, "char_end": end, "raw_text": text[start:end],
+        "code_version": code_version,
     }
 
 

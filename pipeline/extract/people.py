@@ -12,7 +12,7 @@ ending in a title head (干事长, 参议长, 总督) right before a name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline import lexicon
@@ -101,7 +101,7 @@ def _open_title_ending_at(text: str, end: int, words: _WordIndex) -> int | None:
     word = text[span[0]:end]
     if 2 <= len(word) <= 5 and word.endswith(_TITLE_HEADS) and word not in _NOT_TITLES:
         tag = word_tags().get(word)
-        if tag is None or tag in ("n", "nz", "nt"):
+        if tag is None or (tag.startswith("n") and tag != "ns"):  # jieba tags 顾问 a name
             return span[0]
     return None
 
@@ -161,7 +161,7 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
     if tag == "m":
         return bool(re.fullmatch(r"第?[一二三四五六七八九十百零〇\d]+[届次任]?", word))
     if tag == "f":
-        return word in ("中", "东", "南", "西", "北")
+        return word in ("中", "东", "南", "西", "北", "东部", "南部", "西部", "北部", "中部")
     return tag not in _NOT_BODY_TAGS
 
 
@@ -185,7 +185,7 @@ def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
         if start is None:
             break
         word = text[start:pos]
-        if word in ("和", "及") and _and_inside_body(text, start, words):
+        if word in ("和", "及", "与", "暨") and _and_inside_body(text, start, words):
             pos = start
             continue
         if not _body_word_ok(word, start, words, text[pos:title_start].startswith(lexicon.org_suffixes())):
@@ -208,6 +208,9 @@ _LEAD = ("据", "由", "对", "向", "与", "和", "在", "从", "被", "同")
 
 def _trim_body(text: str, start: int, end: int) -> int:
     body = text[start:end]
+    term = _TERM.match(body)
+    if term and len(body) > term.end() + 1:  # 第五任澳门特别行政区基本法委员会: the term is no part of the body
+        return start + term.end()
     for lead in _LEAD:
         if body.startswith(lead) and len(body) > len(lead) + 1:
             return start + len(lead)
@@ -247,16 +250,44 @@ def _chain(text: str, name_start: int, words: _WordIndex) -> list[_Item]:
         if title_start is None:
             break
         title_start = _ministry_start(text, title_start, end, words)
-        body_end = title_start - _former_marker(text, title_start)
+        marker = _former_marker(text, title_start)
+        body_end = title_start - marker
         body_start = _body_start(text, body_end, words)
-        if body_start < body_end and not _is_body(text, body_start, body_end, words):
-            body_start = body_end
+        body_start, body_end = _body_proper(text, body_start, body_end, words)
+        if not marker and body_end < title_start:
+            title_start = body_end  # 俄罗斯 + 总统新闻秘书, 波黑主席团 + 轮值主席: the rest joins the title
         items.insert(0, _Item(body_start, body_end, title_start, end))
         if body_start > 0 and text[body_start - 1] in "、兼":
             end = body_start - 1
             continue
         break
     return items
+
+
+def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[int, int]:
+    """The body within the words before a title. A country at its end is the body alone
+    (东盟轮值主席国马来西亚总理); words after the last organisation word or after a country that
+    starts it belong to the title (俄罗斯总统新闻秘书, 哈佛大学肯尼迪政府学院创始院长); words that
+    are no body at all leave the title without one."""
+    body = text[start:end]
+    if not body or body in lexicon.countries():
+        return start, end
+    country = _country_suffix().search(body)
+    if country and country.start() > 0 and not body[:country.start()].endswith(lexicon.org_suffixes()):
+        return start + country.start(), end
+    if body.endswith(lexicon.org_suffixes()) and _is_body(text, start, end, words):
+        return start, end
+    for k in range(len(body) - 1, 1, -1):
+        head = body[:k]
+        if len(body) - k <= 6 and (head.endswith(lexicon.org_suffixes()) or head in lexicon.countries()) \
+                and head not in _generic_bodies():
+            return start, start + k
+    return (start, end) if _is_body(text, start, end, words) else (end, end)
+
+
+@cache
+def _country_suffix() -> re.Pattern:
+    return re.compile("(?:" + "|".join(sorted(map(re.escape, lexicon.countries()), key=len, reverse=True)) + ")$")
 
 
 _FORMER = ("时任", "新任", "现任", "前任", "卸任", "原", "前")
@@ -408,9 +439,22 @@ def _tagged_person_end(text: str, start: int, words: _WordIndex) -> int | None:
 
 
 def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
-    """End of the name right after a title: the tagger's person and the run of name-like words
-    agree on most names; where they differ, a Han name takes at most three characters, a
-    transliterated one the whole run."""
+    """End of the name right after a title, or None when what follows is a common word (总书记
+    顶风冒雪, 大使递交国书) or a country (the next item of a list of ambassadors)."""
+    end = _name_end_after_title(text, start, words)
+    if end is None:
+        return None
+    name = text[start:end]
+    if name in lexicon.countries() or _country_prefix().match(name) and _title_full().match(text, end):
+        return None
+    if not looks_like_name(name) and "·" not in name and _common_words_in(name):
+        return None
+    return end
+
+
+def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | None:
+    """The tagger's person and the run of name-like words agree on most names; where they
+    differ, a Han name takes at most three characters, a transliterated one the whole run."""
     if words.word_at.get(start, start) != start:
         return None  # the title runs on into a word: 总统府, 书记处
     tagged, run = _tagged_person_end(text, start, words), _name_run(text, start, words)
@@ -462,7 +506,8 @@ def _common_words_in(candidate: str) -> bool:
     import jieba
 
     freq = jieba.dt.FREQ
-    return any(len(w) >= 2 and freq.get(w, 0) >= _COMMON_WORD and not (word_tags().get(w) or "").startswith("nr")
+    return any(len(w) >= 2 and freq.get(w, 0) >= _COMMON_WORD
+               and not (word_tags().get(w) or "").startswith(("nr", "ns", "nz"))
                for w in jieba.lcut(candidate, HMM=False))
 
 
@@ -476,8 +521,8 @@ def _transliterated(part: str) -> bool:
 def _plausible_run(run: str) -> bool:
     """A run of words is a name when it reads as one: a surname and one or two characters, a
     ·-joined name, or characters that spell foreign names (来过, 今天上午 are none of these)."""
-    if "·" in run or _transliterated(run):
-        return True
+    if "·" in run or _transliterated(run) or (len(run) >= 4 and _transliterated(run[2:])):
+        return True  # 泽连斯基, 叶尔梅克巴耶夫: the first characters may be any, the rest spell a transliteration
     return len(run) <= 3 and looks_like_name(run)
 
 
@@ -492,7 +537,7 @@ _LIST_SEP = "、"
 _TRANSLITERATION = frozenset(
     "阿埃艾奥欧乌伊尔斯克夫娃诺维奇耶拉里亚卡巴德茂索罗莫莱普京特提米纳贝托萨塞基吉戈格哈霍赫兹泽扎佐卢鲁洛默姆穆曼"
     "蒙迪蒂丹多杜敦顿尼妮努帕佩皮波彭蓬沙舍什希西谢雅延因英尤约宾布伯勃芙娜丽莎琳桑茨兰朗隆伦科库奎恩内福马梅加瓦"
-    "法杰安迈贾比苏齐扬缇蕾莉黛妲凯肯琼乔吉沃南古施塔图贡恰查契")
+    "法杰安迈贾比苏齐扬缇蕾莉黛妲凯肯琼乔吉沃南古施塔图贡恰查契利")
 
 
 def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
@@ -511,8 +556,8 @@ def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
             if _listed_name(item.group()):  # 栗战书: a rarer surname, between list marks
                 out.append((start, at))
             continue
-        if _title_ending_at(text, stop, start, words) is not None:
-            break  # 、the next name has offices of its own after it
+        if _title_ending_at(text, stop, start, words) is not None or _title_full().match(text, stop):
+            break  # 、the next item has offices of its own (巴拿马驻华大使雷鸣)
         out.append((start, stop))
         at = stop
     if at < len(text) and text[at] in "和及" and out:
@@ -581,8 +626,49 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
             found.append(PersonMention(person, "", (text[title_start:title_end],), start, end, start, start,
                                        (title_start,)))
             taken.add(start)
+    found += [p for p in _appointments(text, words) if p.name_start not in taken]
     found.sort(key=lambda p: (p.char_start, p.name_start))
     return found
+
+
+_APPOINT = re.compile(r"(?:决定)?(?:任命|免去|撤销|选举|提名|推选|增补)了?")
+_OFFICE_END = re.compile(r"的?(?:职务|资格)|[，。；、：\n]|$")
+_TERM = re.compile(r"第[一二三四五六七八九十\d]{1,3}[任届]")
+
+
+def _appointments(text: str, words: _WordIndex) -> list[PersonMention]:
+    """任命郭振华为全国人大常委会代表工作委员会主任, 免去杨小伟…副主任职务, 撤销甲、乙…委员资格:
+    the office comes after the names, so no title stands before them."""
+    out = []
+    for m in _APPOINT.finditer(text):
+        at, names = m.end(), []
+        while (end := _name_after_title(text, at, words)) is not None and end - at <= 6:
+            names.append((at, end))
+            at = end
+            if not text.startswith("、", at):
+                break
+            at += 1
+        if not names:
+            continue
+        office = at + 1 if text.startswith("为", at) else at
+        stop = _OFFICE_END.search(text, office, office + 60)
+        if stop is None or stop.start() - office < 2:
+            continue
+        items = _chain(text, stop.start(), words)
+        if items and items[0].body_start < office < items[0].body_end:  # 免去杨小伟政协…: the body starts after the name
+            items[0] = replace(items[0], body_start=office)
+        if not items or not _covers(text, office, items[0].body_start):
+            continue
+        org, org_start, titles, title_starts = _role(text, items)
+        out += [PersonMention(text[a:b], org, titles, a, b, a, org_start, title_starts) for a, b in names]
+    return out
+
+
+def _covers(text: str, office: int, chain_start: int) -> bool:
+    """The chain read back from the office's end reaches its start (a term, 第五任, may stand
+    before the body and belongs to neither)."""
+    gap = text[office:chain_start]
+    return gap == "" or bool(_TERM.fullmatch(gap))
 
 
 def _known_name(text: str, start: int, end: int, words: _WordIndex) -> bool:
@@ -606,3 +692,13 @@ def office_and_name(line: str, analysis: Analysis | None = None) -> PersonMentio
             org, org_start, titles, title_starts = _role(line, items)
             return PersonMention(name, org, titles, items[0].body_start, len(line), start, org_start, title_starts)
     return None
+
+
+def office_only(line: str) -> tuple[str, tuple[str, ...]] | None:
+    """Organisation and titles of a line that is offices and no name (中央组织部负责人)."""
+    line = line.strip()
+    items = _chain(line, len(line), _WordIndex(line, analyse(line)))
+    if not items or items[0].body_start > 0:
+        return None
+    org, _, titles, _ = _role(line, items)
+    return org, titles

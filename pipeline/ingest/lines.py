@@ -13,7 +13,8 @@ SENTENCE_END = set("。！？!?…；;：:")
 CLOSERS = set("”’」』）)】》\"'")
 CLAUSE_MARKS = set("，。；、：,;")
 
-INTERVIEWEE_LINE = re.compile(r"^(?:——|--|—|－－)\s*(?:访|专访|对话)\s*(?P<who>\S.*)$")
+# ——访…局长汪驰, and the press-conference form ——中央组织部负责人就…答记者问 (who answers).
+INTERVIEWEE_LINE = re.compile(r"^(?:——|--|—|－－)\s*(?:(?:访|专访|对话)\s*(?P<who>\S.*)|(?P<answers>[^，。就]{2,40})就.{2,80}答记者问)$")
 MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s*(?P<title>.+?)\s*#*$")
 NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
 BYLINE = re.compile(r"^[（(【]?\s*(?:本报)?(?:记者|通讯员|摄影|责任编辑|编辑)|记者\s*\S{2,4}\s*摄$")

@@ -17,7 +17,7 @@ from pipeline.ingest.lines import (
     is_headline_like,
     is_prose,
 )
-from pipeline.sections.roles import Role, parse_role
+from pipeline.sections.roles import Role, looks_like_name, parse_role
 
 
 @dataclass
@@ -73,6 +73,24 @@ def interviewee_role(who: str) -> Role | None:
     return Role(p.organization, p.titles, p.person) if p else parse_role(who)
 
 
+def _interviewee(line: re.Match) -> Role | None:
+    if line["who"]:
+        return interviewee_role(line["who"])
+    return answerer_role(line["answers"])
+
+
+def answerer_role(who: str) -> Role | None:
+    """Who answers in ——X就…答记者问: an office and a name, a name alone (刘鹤), or an office with
+    no name (中央组织部负责人: the person is '', the office is still the section's)."""
+    from pipeline.extract.people import office_only
+
+    if role := interviewee_role(who):
+        return role
+    if office := office_only(who):
+        return Role(office[0], office[1], "")
+    return Role("", (), who) if looks_like_name(who) else None
+
+
 def split_sections(text: str) -> list[Section]:
     lines = _lines(text)
     sections: list[Section] = []
@@ -105,7 +123,7 @@ def split_sections(text: str) -> list[Section]:
         kind = "interview" if interviewee else ("lead" if current is None else "article")
         current = Section(0, kind, heading[0].start, head_end,
                           min(head_end + 1, len(text)), "\n".join(_heading_text(h.text) for h in heading))
-        if interviewee and (role := interviewee_role(INTERVIEWEE_LINE.match(interviewee.text)["who"])):
+        if interviewee and (role := _interviewee(INTERVIEWEE_LINE.match(interviewee.text))):
             current.person, current.organization, current.titles = role.person, role.organization, role.titles
         sections.append(current)
         seen_prose = seen_prose or bool(interviewee)

@@ -99,3 +99,34 @@ def test_simplified_text_is_read_as_it_is():
 def test_a_document_that_opens_with_its_title_has_a_lead():
     sections = sections_of("一季度风电发电量保持增长\n\n国家能源局11日发布数据。风电新增装机236万千瓦。\n")
     assert sections[0].kind == "lead" and sections[0].headline == "一季度风电发电量保持增长"
+
+
+def test_appointments_name_the_office_after_the_names():
+    assert roles("任命郭振华为全国人大常委会代表工作委员会主任。") == [
+        ("郭振华", "全国人大常委会代表工作委员会", ("主任",))]
+    assert roles("撤销杨小伟、景亚萍政协第十四届全国委员会委员资格。") == [
+        ("杨小伟", "政协第十四届全国委员会", ("委员",)), ("景亚萍", "政协第十四届全国委员会", ("委员",))]
+
+
+def test_a_list_of_offices_each_with_its_body_is_not_one_shared_office():
+    assert roles("越南驻华大使范清平、巴拿马驻华大使雷鸣。") == [
+        ("范清平", "越南", ("驻华大使",)), ("雷鸣", "巴拿马", ("驻华大使",))]
+
+
+def test_words_between_a_body_and_a_title_belong_to_the_title():
+    assert roles("俄罗斯总统新闻秘书佩斯科夫21日表示") == [("佩斯科夫", "俄罗斯", ("总统新闻秘书",))]
+    assert roles("东盟轮值主席国马来西亚总理安瓦尔24日敦促") == [("安瓦尔", "马来西亚", ("总理",))]
+
+
+def test_transliterated_names_of_any_length():
+    assert [p.person for p in extract_people("乌克兰总统泽连斯基当天称，上海合作组织秘书长叶尔梅克巴耶夫。")] == [
+        "泽连斯基", "叶尔梅克巴耶夫"]
+
+
+def test_an_answers_line_is_an_interview():
+    from pipeline.sections.split import split_sections
+
+    text = "答问标题\n——中央组织部负责人就修订颁布《条例》答记者问\n近日，中共中央印发条例。\n"
+    interview = split_sections(text)[0]
+    assert (interview.kind, interview.person, interview.organization, interview.titles) == (
+        "interview", "", "中央组织部", ("负责人",))
