@@ -149,8 +149,8 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
     time and number words."""
     if word in lexicon.countries() or word in _suffix_words() or (start in words.place_chars and _BODY_CHARS.fullmatch(word)):
         return True
-    if word in _BODY_STOP or not _BODY_CHARS.fullmatch(word):
-        return False
+    if word in _BODY_STOP or not _BODY_CHARS.fullmatch(word) or "兼" in word:
+        return False  # 总裁兼: jieba glues the joiner of two titles to the first
     if start in words.person_chars and not before_suffix:
         return False  # 陈吉宁市长 names a person; 亚残奥委员会, 宋庆龄基金会 name a body
     tag = word_tags().get(word)
@@ -207,6 +207,10 @@ _LEAD = ("据", "由", "对", "向", "与", "和", "在", "从", "被", "同")
 
 
 def _trim_body(text: str, start: int, end: int) -> int:
+    if text.startswith("（", start) and (close := text.rfind("）", start, end)) > 0:
+        start = close + 1  # （新华社）外交部: a bracket before the body is no part of it
+    while start < end and text[start] in "（）":
+        start += 1
     body = text[start:end]
     term = _TERM.match(body)
     if term and len(body) > term.end() + 1:  # 第五任澳门特别行政区基本法委员会: the term is no part of the body
@@ -277,12 +281,17 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
         return start + country.start(), end
     if body.endswith(lexicon.org_suffixes()) and _is_body(text, start, end, words):
         return start, end
-    for k in range(len(body) - 1, 1, -1):
+    if body[-1] in _PLACE_ENDS or end in words.places:
+        return start, end  # 坦桑尼亚桑给巴尔, 德国巴伐利亚州, 巴勒斯坦国: a place within a country is the body
+    for k in range(len(body) - 1, 0, -1):
         head = body[:k]
-        if len(body) - k <= 6 and (head.endswith(lexicon.org_suffixes()) or head in lexicon.countries()) \
-                and head not in _generic_bodies():
+        if len(body) - k <= 6 and (head in lexicon.countries() or (len(head) >= 2 and head.endswith(
+                lexicon.org_suffixes()))) and head not in _generic_bodies():
             return start, start + k
     return (start, end) if _is_body(text, start, end, words) else (end, end)
+
+
+_PLACE_ENDS = "国州省市县区邦岛"
 
 
 @cache
@@ -464,6 +473,8 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     if run is None:
         if tagged is None and _gap_start(text, start) < start:
             return _surname_name(text, start, words)  # a signature line: 区长  杜联合
+        if tagged is not None and not _plausible_run(text[start:tagged]):
+            return None  # 主席对斗, 总书记看苗情: the tagger's person reads as no name
         return tagged or _clause_final_name(text, start)
     surname_led = "·" not in text[start:run] and looks_like_name(text[start:start + 2])
     if surname_led and run - start > 3 and not _transliterated(text[start + 2:run]):
@@ -478,7 +489,7 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     return run if "·" in text[tagged:run] or _transliterated(text[tagged:run]) else tagged
 
 
-_GLUED = "说称等在也就又都是将率则"
+_GLUED = "说称等在也就又都是将率则向对与同为从"
 
 
 def _unglued(text: str, start: int, end: int) -> int:
@@ -496,7 +507,21 @@ def _clause_final_name(text: str, start: int) -> int | None:
     if not m or any(c in _FOLLOW_SINGLE or c in "我你他她它们了的着过" for c in m.group()) \
             or _title_start().search(m.group()):
         return None
-    return start + m.end() if not _common_words_in(m.group()) else None
+    return start + m.end() if not _common_words_in(m.group()) and not _reads_as_words(m.group()) else None
+
+
+_WORD_TAGS = ("v", "p", "d", "c", "i", "l", "a", "r", "u", "t", "m", "q", "f")
+
+
+def _reads_as_words(candidate: str) -> bool:
+    """顶风冒雪, 看苗情, 领导全党: the dictionary reads the candidate as one word, or finds a verb,
+    preposition or other function word in it."""
+    import jieba
+
+    tags = word_tags()
+    if (tags.get(candidate) or "nr")[:2] not in ("nr", "ns", "nz"):
+        return True
+    return any((tags.get(w) or "n").startswith(_WORD_TAGS) for w in jieba.lcut(candidate, HMM=False))
 
 
 def _common_words_in(candidate: str) -> bool:
@@ -592,8 +617,12 @@ def _title_after(text: str, name_end: int, words: _WordIndex) -> int | None:
 def _candidates(text: str, words: _WordIndex) -> list[int]:
     """Where a name may start: the tagger's persons, and the end of every listed title."""
     starts = set(words.persons)
+    tags = word_tags()
     for m in _title_start().finditer(text):
         starts.add(_skip_gap(text, m.end()))
+        before = words.start_of_word_ending.get(m.start())
+        if before is not None and (tags.get(text[before:m.start()]) or "").startswith("nr"):
+            starts.add(before)  # 同拜登总统会晤: jieba knows the name, the tagger missed it
     return sorted(starts)
 
 
@@ -674,7 +703,18 @@ def _covers(text: str, office: int, chain_start: int) -> bool:
 def _known_name(text: str, start: int, end: int, words: _WordIndex) -> bool:
     """A name before a title must be one the tagger or jieba's dictionary marks as a name: a
     surname alone would read 向全党 in 向全党主席… as one."""
-    return start in words.persons or (word_tags().get(text[start:end]) or "").startswith("nr")
+    name = text[start:end]
+    if name in lexicon.countries():
+        return False
+    if start in words.persons:
+        return True
+    import jieba
+
+    # 拜登总统: jieba knows the name; 卓越工程师, 陆军参谋长: jieba's frequent "names" are words
+    return (word_tags().get(name) or "").startswith("nr") and jieba.dt.FREQ.get(name, 0) < _COMMON_NAME
+
+
+_COMMON_NAME = 300
 
 
 def office_and_name(line: str, analysis: Analysis | None = None) -> PersonMention | None:

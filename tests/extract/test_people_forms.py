@@ -130,3 +130,19 @@ def test_an_answers_line_is_an_interview():
     interview = split_sections(text)[0]
     assert (interview.kind, interview.person, interview.organization, interview.titles) == (
         "interview", "", "中央组织部", ("负责人",))
+
+
+def test_a_title_of_two_joined_by_jian_in_one_jieba_word():
+    assert roles("高通公司总裁兼首席执行官安蒙") == [("安蒙", "高通公司", ("总裁", "首席执行官"))]
+
+
+def test_a_place_within_a_country_is_the_body():
+    assert roles("会见德国巴伐利亚州州长索德尔") == [("索德尔", "德国巴伐利亚州", ("州长",))]
+
+
+def test_a_foreign_name_before_a_title_that_jieba_knows():
+    assert roles("去年我同拜登总统在旧金山会晤") == [("拜登", "", ("总统",))]
+
+
+def test_phrases_after_a_title_are_no_names():
+    assert roles("习近平总书记顶风冒雪，来到山村。总书记看苗情、问收成。") == [("习近平", "", ("总书记",))]
