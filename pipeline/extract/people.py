@@ -381,6 +381,10 @@ def _name_at(text: str, start: int, words: _WordIndex) -> int | None:
     """End of a person's name that starts at ``start``, or None."""
     m = words.persons.get(start)
     end = m.end if m is not None and _tagged_name(text, m) else _surname_name(text, start, words)
+    if end is None:
+        word_end = _word_end(text, start, words)
+        if 2 <= word_end - start <= 6 and _known_name(text, start, word_end, words):
+            end = word_end  # 拜登: a name jieba's dictionary has, where the tagger saw none
     while end is not None and text.startswith("·", end) and _HAN.match(text, end + 1):
         end = _transliterated_part_end(text, end + 1, words)  # 艾尔肯·吐尼亚孜
     return end
