@@ -285,7 +285,7 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
         return start, end  # 坦桑尼亚桑给巴尔, 德国巴伐利亚州, 巴勒斯坦国: a place within a country is the body
     for k in range(len(body) - 1, 0, -1):
         head = body[:k]
-        if len(body) - k <= 6 and (head in lexicon.countries() or (len(head) >= 2 and head.endswith(
+        if 2 <= len(body) - k <= 6 and (head in lexicon.countries() or (len(head) >= 2 and head.endswith(
                 lexicon.org_suffixes()))) and head not in _generic_bodies():
             return start, start + k
     return (start, end) if _is_body(text, start, end, words) else (end, end)
@@ -432,7 +432,7 @@ def _name_run(text: str, start: int, words: _WordIndex) -> int | None:
         else:
             stop = word in _BODY_STOP or (tag is not None and not tag.startswith(("nr", "ns", "nz")))
         if stop:
-            if at - start == 2 and not _HAN.match(text, end) and looks_like_name(text[start:end]):
+            if len(word) == 1 and at - start == 2 and not _HAN.match(text, end) and looks_like_name(text[start:end]):
                 at = end  # 魏凤和，: a name's last character can be a function word where the clause ends
             break
         at = end
@@ -460,9 +460,15 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     name = text[start:end]
     if name in lexicon.countries() or _country_prefix().match(name) and _title_full().match(text, end):
         return None
+    if any(m.kind == "LOC" and m.start <= start and end <= m.end for m in _places_at(words, start)):
+        return None  # 美俄总统布达佩斯会晤: a place after a title
     if not looks_like_name(name) and "·" not in name and _common_words_in(name):
         return None
     return end
+
+
+def _places_at(words: _WordIndex, start: int) -> list[Mention]:
+    return [m for m in words.places.values() if m.start <= start < m.end] if start in words.place_chars else []
 
 
 def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | None:
@@ -488,12 +494,14 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     if tagged is None or (run >= tagged and run - start <= 3 and looks_like_name(text[start:run])):
         return _unglued(text, start, run)
     if tagged > run:  # 魏凤和，: the tagger's name ends where the clause does
-        short = tagged - start <= 3 and looks_like_name(text[start:tagged]) and not _HAN.match(text, tagged)
-        return _unglued(text, start, tagged) if short else run
+        short = tagged - start <= 3 and looks_like_name(text[start:tagged]) and (
+            not _HAN.match(text, tagged) or (run - start == 2 and words.word_at.get(run) == run
+                                             and words.word_at.get(tagged) != tagged))
+        return _unglued(text, start, tagged) if short else run  # 张升民主持: jieba reads 民主
     return run if "·" in text[tagged:run] or _transliterated(text[tagged:run]) else tagged
 
 
-_GLUED = "说称等在也就又都是将率则向对与同为从"
+_GLUED = "说称等在也就又都是将率则向对与同为从作"
 
 
 def _unglued(text: str, start: int, end: int) -> int:

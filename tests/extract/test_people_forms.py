@@ -146,3 +146,16 @@ def test_a_foreign_name_before_a_title_that_jieba_knows():
 
 def test_phrases_after_a_title_are_no_names():
     assert roles("习近平总书记顶风冒雪，来到山村。总书记看苗情、问收成。") == [("习近平", "", ("总书记",))]
+
+
+def test_three_character_names_jieba_glues_to_the_next_word():
+    assert [p.person for p in extract_people("中央军委副主席张升民主持晋衔仪式，副主任委员徐辉作的报告。")] == [
+        "张升民", "徐辉"]
+
+
+def test_a_verb_after_a_name_is_not_part_of_it():
+    assert [p.person for p in extract_people("俄总统普京表示，巴基斯坦驻华大使哈克表示。")] == ["普京", "哈克"]
+
+
+def test_a_place_after_a_title_is_no_name():
+    assert roles("美媒称美俄总统布达佩斯会晤计划搁置") == []
