@@ -429,6 +429,8 @@ def _name_run(text: str, start: int, words: _WordIndex) -> int | None:
         tag = word_tags().get(word)
         if len(word) == 1:
             stop = word in _FOLLOW_SINGLE
+        elif at > start and _transliterated(word):
+            stop = False  # 布尔 + 纳比奇: a transliteration goes on through words the dictionary has
         else:
             stop = word in _BODY_STOP or (tag is not None and not tag.startswith(("nr", "ns", "nz")))
         if stop:
@@ -460,6 +462,8 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     name = text[start:end]
     if name in lexicon.countries() or _country_prefix().match(name) and _title_full().match(text, end):
         return None
+    if name[0] in "同与和及对向在为把被" and not looks_like_name(name):
+        return None  # 习近平主席同戈伊塔总统: a preposition before the next name
     if any(m.kind == "LOC" and m.start <= start and end <= m.end for m in _places_at(words, start)):
         return None  # 美俄总统布达佩斯会晤: a place after a title
     if not looks_like_name(name) and "·" not in name and _common_words_in(name):
@@ -501,7 +505,7 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     return run if "·" in text[tagged:run] or _transliterated(text[tagged:run]) else tagged
 
 
-_GLUED = "说称等在也就又都是将率则向对与同为从作"
+_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独"
 
 
 def _unglued(text: str, start: int, end: int) -> int:
@@ -643,7 +647,7 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
     output for ``text`` when the caller has it already."""
     words = _WordIndex(text, analysis or analyse(text))
     found: list[PersonMention] = []
-    taken: set[int] = set()
+    taken: set[int] = set()  # characters of the names found: 戈伊塔 holds no second name 伊塔
     for start in _candidates(text, words):
         if start in taken:
             continue
@@ -656,17 +660,17 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
             org, org_start, titles, title_starts = _role(text, items)
             first = items[0].body_start
             found.append(PersonMention(person, org, titles, first, end, start, org_start, title_starts))
-            taken.add(start)
+            taken.update(range(start, end))
             for a, b in _co_listed(text, end, words):
                 found.append(PersonMention(text[a:b], org, titles, a, b, a, org_start, title_starts))
-                taken.add(a)
+                taken.update(range(a, b))
             continue
         title_end = _title_after(text, end, words) if _known_name(text, start, end, words) else None
         if title_end is not None:
             title_start = end
             found.append(PersonMention(person, "", (text[title_start:title_end],), start, end, start, start,
                                        (title_start,)))
-            taken.add(start)
+            taken.update(range(start, end))
     found += [p for p in _appointments(text, words) if p.name_start not in taken]
     found.sort(key=lambda p: (p.char_start, p.name_start))
     return found
