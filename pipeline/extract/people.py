@@ -464,11 +464,19 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
         return None
     if name[0] in "同与和及对向在为把被" and not looks_like_name(name):
         return None  # 习近平主席同戈伊塔总统: a preposition before the next name
-    if any(m.kind == "LOC" and m.start <= start and end <= m.end for m in _places_at(words, start)):
-        return None  # 美俄总统布达佩斯会晤: a place after a title
+    if _dictionary_word(name) and any(m.kind == "LOC" and m.start <= start and end <= m.end
+                                      for m in _places_at(words, start)):
+        return None  # 美俄总统布达佩斯会晤: a place after a title (the tagger and the dictionary agree)
     if not looks_like_name(name) and "·" not in name and _common_words_in(name):
         return None
     return end
+
+
+def _dictionary_word(word: str) -> bool:
+    """A word jieba's dictionary has seen often enough to be a known place, not a rare name."""
+    import jieba
+
+    return jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD
 
 
 def _places_at(words: _WordIndex, start: int) -> list[Mention]:
