@@ -8,9 +8,11 @@ regular files only, never blocking, never more than a cap.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 import os
+import re
 import stat
 import zlib
 from collections.abc import Iterator
@@ -18,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import schemas
 from pipeline.ingest.safe_io import (
     InputError,
     is_unicode,
@@ -117,7 +120,40 @@ def read_sidecar(path: Path) -> dict:
             raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} must be a {typ.__name__}")
         if isinstance(meta.get(key), str) and not is_unicode(meta[key]):
             raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} holds a lone surrogate, not text")
-    return {k: meta[k] for k in SIDECAR_FIELDS if meta.get(k)}
+    fields = {k: meta[k] for k in SIDECAR_FIELDS if meta.get(k)}
+    if problem := meta_problem(fields):
+        raise SourceError(f"{path.name}: sidecar {sidecar.name} {problem}")
+    return fields
+
+
+# Dates before this are no publication dates of the sources this pipeline reads.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+
+
+def meta_problem(meta: dict[str, str]) -> str | None:
+    """What is wrong with a document's metadata fields, by the documents schema's rules
+    (maxLength, pattern), and for a date by the calendar: published unchecked, a title of
+    100,000 characters or a date of 9999-12-31 would be in the release as if true."""
+    schema = schemas.load("documents")
+    for key, value in meta.items():
+        f = schema.field(key)
+        if f.max_length is not None and len(value) > f.max_length:
+            return f"field {key!r} is {len(value)} characters, over the {f.max_length} the documents schema allows"
+        if f.pattern and not re.fullmatch(f.pattern, value):
+            return f"field {key!r} ({value[:40]!r}) does not have the documents schema's form {f.pattern}"
+    return _date_problem(meta["date"]) if "date" in meta else None
+
+
+def _date_problem(value: str) -> str | None:
+    """A date of reduced precision (2013, 2013-05) stands for its first day, to be checked."""
+    try:
+        date = dt.date.fromisoformat(value + "-01-01"[: 10 - len(value)] if len(value) < 10 else value)
+    except ValueError:
+        return f"field 'date' ({value!r}) is not a real calendar date"
+    latest = (dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).date()  # a day ahead: time zones
+    if not EARLIEST_DATE <= date <= latest:
+        return f"field 'date' ({value}) is outside {EARLIEST_DATE} to the day of the build"
+    return None
 
 
 # Collections
@@ -145,6 +181,8 @@ def _collection_record(line: bytes, n: int, name: str, rel: str) -> SourceRecord
     for key, value in [("id", rid), ("text", text), *meta.items()]:
         if not is_unicode(value):
             raise ValueError(f"{key} holds a lone surrogate, not text")
+    if problem := meta_problem(meta):
+        raise ValueError(problem)
     return SourceRecord(f"{name}#{rid}", f"jsonl:{rel}#{rid}", text.encode("utf-8"), meta, text)
 
 
