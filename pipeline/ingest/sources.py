@@ -84,45 +84,46 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name.removesuffix(path.suffix) + SIDECAR_SUFFIX)
 
 
-def _sidecar_bytes(path: Path, sidecar: Path) -> bytes | None:
+def _sidecar_bytes(name: str, sidecar: Path) -> bytes | None:
     """The sidecar's bytes, None when there is none; refused unless a regular file."""
     try:
         st = sidecar.lstat()
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
+        raise SourceError(f"{name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
     if stat.S_ISLNK(st.st_mode):
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} is a symlink; not followed")
+        raise SourceError(f"{name}: sidecar {sidecar.name} is a symlink; not followed")
     try:
         return read_regular(sidecar, MAX_SIDECAR_BYTES)[0]
     except InputError as err:
-        raise SourceError(f"{path.name}: sidecar {sidecar.name}: {err}") from err
+        raise SourceError(f"{name}: sidecar {sidecar.name}: {err}") from err
     except OSError as err:
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
+        raise SourceError(f"{name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
 
 
-def read_sidecar(path: Path) -> dict:
+def read_sidecar(path: Path, rel: str | None = None) -> dict:
     """The document's metadata from ``x.meta.json`` beside it, read by the rules documents obey:
     a regular file (no symlink, FIFO or device), at most MAX_SIDECAR_BYTES, parsed as data only."""
+    name = rel or path.name  # how the document is named in its rejected row
     sidecar = sidecar_path(path)
-    raw = _sidecar_bytes(path, sidecar)
+    raw = _sidecar_bytes(name, sidecar)
     if raw is None:
         return {}
     try:
         meta = parse_json(raw.decode("utf-8"))
     except ValueError as err:  # UnicodeDecodeError and JSONDecodeError included
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} is not valid JSON: {str(err)[:200]}") from err
+        raise SourceError(f"{name}: sidecar {sidecar.name} is not valid JSON: {str(err)[:200]}") from err
     if not isinstance(meta, dict):
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} must be a JSON object")
+        raise SourceError(f"{name}: sidecar {sidecar.name} must be a JSON object")
     for key, typ in SIDECAR_FIELDS.items():
         if key in meta and meta[key] is not None and not isinstance(meta[key], typ):
-            raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} must be a {typ.__name__}")
+            raise SourceError(f"{name}: sidecar {sidecar.name} field {key!r} must be a {typ.__name__}")
         if isinstance(meta.get(key), str) and not is_unicode(meta[key]):
-            raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} holds a lone surrogate, not text")
+            raise SourceError(f"{name}: sidecar {sidecar.name} field {key!r} holds a lone surrogate, not text")
     fields = {k: meta[k] for k in SIDECAR_FIELDS if meta.get(k)}
     if problem := meta_problem(fields):
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} {problem}")
+        raise SourceError(f"{name}: sidecar {sidecar.name} {problem}")
     return fields
 
 
@@ -361,7 +362,7 @@ def _read_entry(entry: Entry, real_root: Path) -> Iterator[SourceRecord | Reject
         yield from collection_records(target, rel, rel)
     elif name.endswith(TEXT_SUFFIXES):
         try:
-            yield SourceRecord(rel, f"file:{rel}", read_stable(target, rel), read_sidecar(entry.path))
+            yield SourceRecord(rel, f"file:{rel}", read_stable(target, rel), read_sidecar(entry.path, rel))
         except (OSError, SourceError) as err:
             yield Rejected(rel, str(err) if isinstance(err, SourceError) else f"{rel}: {err}")
     else:
