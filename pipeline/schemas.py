@@ -33,6 +33,8 @@ class Field:
     description_zh: str
     enum: tuple[str, ...] | None = None
     item_type: str | None = None
+    max_length: int | None = None  # characters
+    pattern: str | None = None  # the whole value must match (Table Schema's implicit anchoring)
 
     @property
     def arrow_type(self) -> pa.DataType:
@@ -51,6 +53,10 @@ class Field:
             constraints["required"] = True
         if self.enum:
             constraints["enum"] = list(self.enum)
+        if self.max_length is not None:
+            constraints["maxLength"] = self.max_length
+        if self.pattern:
+            constraints["pattern"] = self.pattern
         if constraints:
             out["constraints"] = constraints
         return out
@@ -89,6 +95,7 @@ def load(name: str) -> TableSchema:
             name=f["name"], type=f["type"], required=bool(f.get("required")),
             description=f["description"], description_zh=f.get("description_zh", ""),
             enum=tuple(f["enum"]) if f.get("enum") else None, item_type=f.get("itemType"),
+            max_length=f.get("maxLength"), pattern=f.get("pattern"),
         )
         for f in raw["fields"]
     )

@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from pipeline import schemas
 from pipeline.ingest.decode import check_text, decode_bytes
 from pipeline.ingest.defects import (
     Defect,
@@ -63,8 +64,11 @@ def _iso_date(m: re.Match) -> str | None:
 
 
 def infer_title(text: str) -> str:
-    """A first line that looks like a title (markdown heading or a short unpunctuated line)."""
+    """A first line that looks like a title (markdown heading or a short unpunctuated line),
+    no longer than the documents schema allows (a longer "heading" is no title)."""
     first, _, rest = text.partition("\n")
+    if len(first) > (schemas.load("documents").field("title").max_length or len(first)):
+        return ""
     heading = MARKDOWN_HEADING.match(first)
     if heading:
         return heading["title"]

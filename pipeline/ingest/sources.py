@@ -8,9 +8,11 @@ regular files only, never blocking, never more than a cap.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 import os
+import re
 import stat
 import zlib
 from collections.abc import Iterator
@@ -18,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import schemas
 from pipeline.ingest.safe_io import (
     InputError,
     is_unicode,
@@ -81,43 +84,77 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name.removesuffix(path.suffix) + SIDECAR_SUFFIX)
 
 
-def _sidecar_bytes(path: Path, sidecar: Path) -> bytes | None:
+def _sidecar_bytes(name: str, sidecar: Path) -> bytes | None:
     """The sidecar's bytes, None when there is none; refused unless a regular file."""
     try:
         st = sidecar.lstat()
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
+        raise SourceError(f"{name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
     if stat.S_ISLNK(st.st_mode):
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} is a symlink; not followed")
+        raise SourceError(f"{name}: sidecar {sidecar.name} is a symlink; not followed")
     try:
         return read_regular(sidecar, MAX_SIDECAR_BYTES)[0]
     except InputError as err:
-        raise SourceError(f"{path.name}: sidecar {sidecar.name}: {err}") from err
+        raise SourceError(f"{name}: sidecar {sidecar.name}: {err}") from err
     except OSError as err:
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
+        raise SourceError(f"{name}: sidecar {sidecar.name} cannot be read: {err.strerror}") from err
 
 
-def read_sidecar(path: Path) -> dict:
+def read_sidecar(path: Path, rel: str | None = None) -> dict:
     """The document's metadata from ``x.meta.json`` beside it, read by the rules documents obey:
     a regular file (no symlink, FIFO or device), at most MAX_SIDECAR_BYTES, parsed as data only."""
+    name = rel or path.name  # how the document is named in its rejected row
     sidecar = sidecar_path(path)
-    raw = _sidecar_bytes(path, sidecar)
+    raw = _sidecar_bytes(name, sidecar)
     if raw is None:
         return {}
     try:
         meta = parse_json(raw.decode("utf-8"))
     except ValueError as err:  # UnicodeDecodeError and JSONDecodeError included
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} is not valid JSON: {str(err)[:200]}") from err
+        raise SourceError(f"{name}: sidecar {sidecar.name} is not valid JSON: {str(err)[:200]}") from err
     if not isinstance(meta, dict):
-        raise SourceError(f"{path.name}: sidecar {sidecar.name} must be a JSON object")
+        raise SourceError(f"{name}: sidecar {sidecar.name} must be a JSON object")
     for key, typ in SIDECAR_FIELDS.items():
         if key in meta and meta[key] is not None and not isinstance(meta[key], typ):
-            raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} must be a {typ.__name__}")
+            raise SourceError(f"{name}: sidecar {sidecar.name} field {key!r} must be a {typ.__name__}")
         if isinstance(meta.get(key), str) and not is_unicode(meta[key]):
-            raise SourceError(f"{path.name}: sidecar {sidecar.name} field {key!r} holds a lone surrogate, not text")
-    return {k: meta[k] for k in SIDECAR_FIELDS if meta.get(k)}
+            raise SourceError(f"{name}: sidecar {sidecar.name} field {key!r} holds a lone surrogate, not text")
+    fields = {k: meta[k] for k in SIDECAR_FIELDS if meta.get(k)}
+    if problem := meta_problem(fields):
+        raise SourceError(f"{name}: sidecar {sidecar.name} {problem}")
+    return fields
+
+
+# Dates before this are no publication dates of the sources this pipeline reads.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+
+
+def meta_problem(meta: dict[str, str]) -> str | None:
+    """What is wrong with a document's metadata fields, by the documents schema's rules
+    (maxLength, pattern), and for a date by the calendar: published unchecked, a title of
+    100,000 characters or a date of 9999-12-31 would be in the release as if true."""
+    schema = schemas.load("documents")
+    for key, value in meta.items():
+        f = schema.field(key)
+        if f.max_length is not None and len(value) > f.max_length:
+            return f"field {key!r} is {len(value)} characters, over the {f.max_length} the documents schema allows"
+        if f.pattern and not re.fullmatch(f.pattern, value):
+            return f"field {key!r} ({value[:40]!r}) does not have the documents schema's form {f.pattern}"
+    return _date_problem(meta["date"]) if "date" in meta else None
+
+
+def _date_problem(value: str) -> str | None:
+    """A date of reduced precision (2013, 2013-05) stands for its first day, to be checked."""
+    try:
+        date = dt.date.fromisoformat(value + "-01-01"[: 10 - len(value)] if len(value) < 10 else value)
+    except ValueError:
+        return f"field 'date' ({value!r}) is not a real calendar date"
+    latest = (dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).date()  # a day ahead: time zones
+    if not EARLIEST_DATE <= date <= latest:
+        return f"field 'date' ({value}) is outside {EARLIEST_DATE} to the day of the build"
+    return None
 
 
 # Collections
@@ -145,6 +182,8 @@ def _collection_record(line: bytes, n: int, name: str, rel: str) -> SourceRecord
     for key, value in [("id", rid), ("text", text), *meta.items()]:
         if not is_unicode(value):
             raise ValueError(f"{key} holds a lone surrogate, not text")
+    if problem := meta_problem(meta):
+        raise ValueError(problem)
     return SourceRecord(f"{name}#{rid}", f"jsonl:{rel}#{rid}", text.encode("utf-8"), meta, text)
 
 
@@ -323,7 +362,7 @@ def _read_entry(entry: Entry, real_root: Path) -> Iterator[SourceRecord | Reject
         yield from collection_records(target, rel, rel)
     elif name.endswith(TEXT_SUFFIXES):
         try:
-            yield SourceRecord(rel, f"file:{rel}", read_stable(target, rel), read_sidecar(entry.path))
+            yield SourceRecord(rel, f"file:{rel}", read_stable(target, rel), read_sidecar(entry.path, rel))
         except (OSError, SourceError) as err:
             yield Rejected(rel, str(err) if isinstance(err, SourceError) else f"{rel}: {err}")
     else:

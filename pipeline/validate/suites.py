@@ -65,6 +65,10 @@ def expectations_for(table: str) -> list:
             out.append(E.ExpectColumnValuesToNotBeNull(column=f.name))
         if f.enum:
             out.append(E.ExpectColumnValuesToBeInSet(column=f.name, value_set=list(f.enum)))
+        if f.max_length is not None:
+            out.append(E.ExpectColumnValueLengthsToBeBetween(column=f.name, max_value=f.max_length))
+        if f.pattern:
+            out.append(E.ExpectColumnValuesToMatchRegex(column=f.name, regex=f"^(?:{f.pattern})$"))
         if f.type in ("integer",) and f.name.startswith(("char_", "body_")):
             out.append(E.ExpectColumnValuesToBeBetween(column=f.name, min_value=0))
     if table == "metrics":

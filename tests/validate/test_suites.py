@@ -46,3 +46,14 @@ def test_missing_required_value_fails(tables):
     bad = tables["documents"].copy()
     bad.loc[0, "sha256"] = None
     assert not validate_table("documents", bad).success
+
+
+def test_documents_fields_beyond_the_schemas_length_or_form_fail(tables):
+    bad = tables["documents"].copy()
+    bad.loc[0, "title"] = "题" * 501
+    bad.loc[0, "date"] = "not a date"
+    bad.loc[0, "source_url"] = "javascript:alert(1)"
+    failed = {(f.expectation, f.column) for f in validate_table("documents", bad).failures}
+    assert failed == {("expect_column_value_lengths_to_be_between", "title"),
+                      ("expect_column_values_to_match_regex", "date"),
+                      ("expect_column_values_to_match_regex", "source_url")}
