@@ -23,9 +23,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from pipeline.ingest import documents, lines
-from pipeline.ingest.sources import Rejected, collection_records
-from pipeline.sections import split_sections
+# Measure the checkout this script is in, not whichever copy of the package the interpreter installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipeline.ingest import documents, lines  # noqa: E402
+from pipeline.ingest.sources import Rejected, collection_records  # noqa: E402
+from pipeline.sections import split_sections  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bench.jsonl.gz"
 
@@ -59,6 +62,7 @@ def independent_form(line: str) -> str | None:
 
 
 def main(corpus: Path) -> None:
+    print(f"measuring {Path(lines.__file__).parents[2]}")
     is_furniture = classifier()
     forms: Counter[str] = Counter()
     by_classifier = docs = docs_hit = 0
