@@ -39,9 +39,17 @@ def section_rows(doc_id: str, text: str, sections: list[Section], code_version: 
 
 
 def section_at(sections: list[Section], offset: int) -> Section | None:
+    """The section holding ``offset``. A banner of page furniture can stand inside a part's head
+    (between its headline and first paragraph), so past such a banner the part is looked for."""
     starts = [s.char_start for s in sections]
     i = bisect.bisect_right(starts, offset) - 1
-    return sections[i] if i >= 0 and offset < max(sections[i].char_end, sections[i].char_start + 1) else None
+    while i >= 0:
+        if offset < max(sections[i].char_end, sections[i].char_start + 1):
+            return sections[i]
+        if sections[i].kind != "banner":
+            return None
+        i -= 1
+    return None
 
 
 def metric_rows(doc_id: str, metrics: list[Metric], sections: list[Section], code_version: str) -> list[dict]:
@@ -84,9 +92,10 @@ def people_rows(doc_id: str, text: str, sections: list[Section], mentions: list[
         rows.append(row)
 
     for s in sections:
-        if s.kind == "interview" and s.person:
-            line_start = text.rfind("\n", 0, s.body_start - 1) + 1
-            line_end = s.body_start - 1 if text[s.body_start - 1:s.body_start] == "\n" else s.body_start
+        if s.kind == "interview" and s.person and not s.continued:  # a continuation repeats the interviewee
+            line_end = s.head_end if s.head_end >= 0 else (
+                s.body_start - 1 if text[s.body_start - 1:s.body_start] == "\n" else s.body_start)
+            line_start = text.rfind("\n", 0, line_end) + 1
             covered.append((line_start, line_end))
             at = text.find(s.person, line_start, line_end)
             org_at = text.find(s.organization, line_start, line_end) if s.organization else at

@@ -1,8 +1,12 @@
 """Split normalised text into sections in reading order.
 
 A headline line followed by an interviewee line (——访…) opens an interview; other
-headline-like lines between prose open an ``article`` part; headline-like lines that
-stand just before another headline are page furniture (a banner) and belong to no body.
+headline-like lines between prose, and numbered headings (一、… （二）… 第三章 …), open an
+``article`` part; headline-like lines that stand just before another headline are page furniture
+(a banner) and belong to no body. Web-page furniture (links, 来源：, 字号, photo credits…, as
+``pipeline.ingest.lines`` classifies it) is a banner wherever it stands: before a part's first
+paragraph it is part of the part's head, after its last it follows the part, and between two
+paragraphs it ends the part, which goes on in a continuation (same kind, headline and interviewee).
 """
 
 from __future__ import annotations
@@ -14,10 +18,17 @@ from pipeline.ingest.lines import (
     BYLINE,
     INTERVIEWEE_LINE,
     MARKDOWN_HEADING,
+    NUMBERED_HEADING,
+    ends_sentence,
     is_headline_like,
+    is_page_furniture,
     is_prose,
 )
 from pipeline.sections.roles import Role, looks_like_name, parse_role
+
+# A numbered line this long that ends a sentence is a numbered paragraph (（一）始终把忠诚作为为政之魂。
+# 牢记…), not a heading; short ones that end in 。 are headings (（一）经济运行顶住压力、稳中有进。).
+NUMBERED_PROSE_LEN = 40
 
 
 @dataclass
@@ -31,6 +42,11 @@ class Section:
     person: str | None = None
     organization: str | None = None
     titles: tuple[str, ...] = field(default_factory=tuple)
+    # End of the headline and interviewee lines. It is body_start - 1 unless page furniture stands
+    # between them and the first paragraph; the interviewee row is found by it.
+    head_end: int = -1
+    # Resumes the part before a banner that stood between two of its paragraphs.
+    continued: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,10 +60,25 @@ def _lines(text: str) -> list[Line]:
     return [Line(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
 
 
+def _is_numbered_heading(line: str) -> bool:
+    """一、… （二）… 第三章 … opens a part though 、 is clause punctuation; a numbered paragraph of
+    prose (long and ending a sentence) or a list item (ending in ； or ，) does not."""
+    if not NUMBERED_HEADING.match(line) or line.rstrip().endswith(("；", ";", "，", ",")):
+        return False
+    return not (len(line) >= NUMBERED_PROSE_LEN and ends_sentence(line))
+
+
 def _is_heading(line: str) -> bool:
-    return bool(MARKDOWN_HEADING.match(line)) or (
+    return bool(MARKDOWN_HEADING.match(line)) or _is_numbered_heading(line) or (
         is_headline_like(line) and not is_prose(line) and not BYLINE.match(line)
+        and not is_page_furniture(line)
     )
+
+
+def _is_bare_number(line: str) -> bool:
+    """A heading's number on a line of its own (一、), its words on the next."""
+    m = NUMBERED_HEADING.match(line)
+    return bool(m) and not line[m.end():].strip()
 
 
 def _heading_text(line: str) -> str:
@@ -56,9 +87,22 @@ def _heading_text(line: str) -> str:
 
 
 def _heading_run_end(lines: list[Line], i: int) -> int:
-    """Index of the last of the consecutive heading-like lines starting at ``i``."""
+    """Index of the last of the consecutive heading-like lines starting at ``i``. A numbered
+    heading is never banner furniture: the run stops before one, and one stands alone (with its
+    words, when the number is on a line of its own)."""
+    if _is_numbered_heading(lines[i].text):
+        bare = _is_bare_number(lines[i].text) and i + 1 < len(lines) and _is_heading(lines[i + 1].text)
+        return i + 1 if bare and not _is_numbered_heading(lines[i + 1].text) else i
     j = i
-    while j + 1 < len(lines) and _is_heading(lines[j + 1].text):
+    while (j + 1 < len(lines) and _is_heading(lines[j + 1].text)
+           and not _is_numbered_heading(lines[j + 1].text)):
+        j += 1
+    return j
+
+
+def _furniture_run_end(lines: list[Line], i: int) -> int:
+    j = i
+    while j + 1 < len(lines) and is_page_furniture(lines[j + 1].text):
         j += 1
     return j
 
@@ -91,45 +135,86 @@ def answerer_role(who: str) -> Role | None:
     return Role("", (), who) if looks_like_name(who) else None
 
 
-def split_sections(text: str) -> list[Section]:
-    lines = _lines(text)
-    sections: list[Section] = []
-    current: Section | None = None
-    seen_prose = False
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if not _is_heading(line.text):
-            if current is None:
-                current = Section(0, "lead", line.start, line.end, line.start)
-                sections.append(current)
-            current.char_end = line.end
-            seen_prose = True
-            i += 1
-            continue
-        # A run of heading-like lines: the last one heads the next part, and after prose the
-        # lines before it are page furniture (a banner) that belongs to no part's body.
+class _Splitter:
+    """The sections found so far, the part being read and whether prose has been seen."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sections: list[Section] = []
+        self.current: Section | None = None
+        self.seen_prose = False
+        self.interrupted = False  # a banner stands after the current part's last paragraph
+
+    def prose(self, line: Line) -> None:
+        current = self.current
+        if current is None:
+            current = self._open(Section(0, "lead", line.start, line.end, line.start))
+        elif self.interrupted and current.char_end > current.body_start:
+            current = self._open(Section(0, current.kind, line.start, line.end, line.start, current.headline,
+                                         current.person, current.organization, current.titles, continued=True))
+        elif self.interrupted:  # furniture between a part's head and its first paragraph
+            current.body_start = line.start
+        current.char_end = line.end
+        self.interrupted = False
+        self.seen_prose = True
+
+    def furniture(self, lines: list[Line], i: int) -> int:
+        """Web-page furniture is a banner; the part it interrupts ends before it."""
+        j = _furniture_run_end(lines, i)
+        self._banner(lines[i:j + 1])
+        self.interrupted = self.current is not None
+        return j + 1
+
+    def headings(self, lines: list[Line], i: int) -> int:
+        """A run of heading-like lines: the last one heads the next part, and after prose the
+        lines before it are page furniture (a banner) that belongs to no part's body."""
         j = _heading_run_end(lines, i)
         following = lines[j + 1] if j + 1 < len(lines) else None
         interviewee = following if following and INTERVIEWEE_LINE.match(following.text) else None
         heading = lines[i:j + 1]
-        if seen_prose and j > i:
-            banner = lines[i:j]
-            sections.append(Section(0, "banner", banner[0].start, banner[-1].end, banner[-1].end,
-                                    "\n".join(b.text for b in banner)))
+        if self.seen_prose and j > i and not _is_bare_number(lines[i].text):
+            self._banner(lines[i:j])
             heading = [lines[j]]
         head_end = (interviewee or lines[j]).end
         # A document that opens with its title: the title heads the lead, the prose after it.
-        kind = "interview" if interviewee else ("lead" if current is None else "article")
-        current = Section(0, kind, heading[0].start, head_end,
-                          min(head_end + 1, len(text)), "\n".join(_heading_text(h.text) for h in heading))
+        kind = "interview" if interviewee else ("lead" if self.current is None else "article")
+        part = self._open(Section(0, kind, heading[0].start, head_end, min(head_end + 1, len(self.text)),
+                                  "\n".join(_heading_text(h.text) for h in heading), head_end=head_end))
         if interviewee and (role := _interviewee(INTERVIEWEE_LINE.match(interviewee.text))):
-            current.person, current.organization, current.titles = role.person, role.organization, role.titles
-        sections.append(current)
-        seen_prose = seen_prose or bool(interviewee)
-        i = j + (2 if interviewee else 1)
-    for n, section in enumerate(sections):
-        section.ordinal = n
-        if section.kind != "banner":
-            section.char_end = max(section.char_end, section.body_start)  # a part with no body
-    return sections
+            part.person, part.organization, part.titles = role.person, role.organization, role.titles
+        self.seen_prose = self.seen_prose or bool(interviewee)
+        self.interrupted = False
+        return j + (2 if interviewee else 1)
+
+    def finish(self) -> list[Section]:
+        self.sections.sort(key=lambda s: s.char_start)  # a head's furniture is listed after its part
+        for n, section in enumerate(self.sections):
+            section.ordinal = n
+            if section.kind != "banner":
+                section.char_end = max(section.char_end, section.body_start)  # a part with no body
+        return self.sections
+
+    def _open(self, section: Section) -> Section:
+        self.sections.append(section)
+        self.current = section
+        return section
+
+    def _banner(self, banner: list[Line]) -> None:
+        self.sections.append(Section(0, "banner", banner[0].start, banner[-1].end, banner[-1].end,
+                                     "\n".join(b.text for b in banner)))
+
+
+def split_sections(text: str) -> list[Section]:
+    lines = _lines(text)
+    splitter = _Splitter(text)
+    i = 0
+    while i < len(lines):
+        line = lines[i].text
+        if is_page_furniture(line):
+            i = splitter.furniture(lines, i)
+        elif _is_heading(line):
+            i = splitter.headings(lines, i)
+        else:
+            splitter.prose(lines[i])
+            i += 1
+    return splitter.finish()
