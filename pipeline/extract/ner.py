@@ -280,6 +280,14 @@ def _more_persons(text: str, found: list[Mention]) -> list[Mention]:
     return more
 
 
+def _body_is_organisation(text: str, p: PersonMention) -> bool:
+    """The body a person's office names is an organisation where it ends in an organisation word
+    (国家发展和改革委员会主任: the tagger often cuts such names); a country is a place."""
+    org = p.organization
+    return bool(org) and text.startswith(org, p.org_start) and org.endswith(lexicon.org_suffixes()) \
+        and org not in lexicon.countries() and len(org) >= 3
+
+
 def find_entities(text: str, people: list[PersonMention] | None = None,
                   analysis: Analysis | None = None) -> list[Mention]:
     """Persons with offices first (the people extractor), then listed names (东盟, 粤港澳大湾区),
@@ -289,6 +297,8 @@ def find_entities(text: str, people: list[PersonMention] | None = None,
     analysis = analysis or analyse(text)
     people = extract_people(text, analysis) if people is None else people
     named = [Mention("PER", p.name_start, p.char_end, p.person) for p in people]
+    bodies = [Mention("ORG", p.org_start, p.org_start + len(p.organization), p.organization) for p in people
+              if _body_is_organisation(text, p)]
     crf, cut = analysis.mentions, analysis.words
     tagged = [m for m in crf if _plausible(m)]
     grown = []
@@ -299,5 +309,5 @@ def find_entities(text: str, people: list[PersonMention] | None = None,
         grown += _split_pairs(m)
     words = Words.of(cut)
     known = _unless_tagged_org(known_names(text, words), tagged)
-    found = _join_foreign_names(text, _layered(named, known, short_form_places(text, words), grown))
+    found = _join_foreign_names(text, _layered(named, bodies, known, short_form_places(text, words), grown))
     return _layered(found, _more_persons(text, found))
