@@ -162,6 +162,8 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
         return bool(re.fullmatch(r"第?[一二三四五六七八九十百零〇\d]+[届次任]?", word))
     if tag == "f":
         return word in ("中", "东", "南", "西", "北", "东部", "南部", "西部", "北部", "中部")
+    if word == "各界":
+        return True  # 香港各界青少年活动委员会
     return tag not in _NOT_BODY_TAGS
 
 
@@ -254,6 +256,8 @@ def _chain(text: str, name_start: int, words: _WordIndex) -> list[_Item]:
         if title_start is None:
             break
         title_start = _ministry_start(text, title_start, end, words)
+        title_start = _ministry_words_start(text, title_start, end, words)
+        title_start = _one_character_head(text, title_start, end, words)
         marker = _former_marker(text, title_start)
         body_end = title_start - marker
         body_start = _body_start(text, body_end, words)
@@ -297,6 +301,27 @@ _PLACE_ENDS = "国州省市县区邦岛"
 @cache
 def _country_suffix() -> re.Pattern:
     return re.compile("(?:" + "|".join(sorted(map(re.escape, lexicon.countries()), key=len, reverse=True)) + ")$")
+
+
+def _one_character_head(text: str, title_start: int, end: int, words: _WordIndex) -> int:
+    """中队长, 总队长: jieba's word is the title, one character longer than the listed one."""
+    inner = words.word_at.get(title_start)
+    if inner == title_start - 1 and words.start_of_word_ending.get(end) == inner and _HAN.match(text, inner) \
+            and text[inner] in "中大支总分":
+        return inner
+    return title_start
+
+
+def _ministry_words_start(text: str, title_start: int, end: int, words: _WordIndex) -> int:
+    """德国副总理兼经济和气候保护部长: where 部长 follows the ministry's own words with no 部 of
+    their own (not 教育部部长), those words are the title, and the body is read before them."""
+    if not text.startswith("部长", end - 2) or title_start != end - 2 or text[title_start - 1:title_start] == "部":
+        return title_start
+    words_start = _body_start(text, title_start, words)
+    if words_start < title_start and not _is_body(text, words_start, title_start, words) \
+            and not _country_prefix().match(text, words_start):
+        return words_start
+    return title_start
 
 
 _FORMER = ("时任", "新任", "现任", "前任", "卸任", "原", "前")
@@ -372,6 +397,8 @@ def _tagged_name(text: str, m: Mention) -> bool:
     if len(name) < 2 or len(name) > 16 or not re.fullmatch(r"[\u4e00-\u9fff·\-]+", name) or name[-1] in "·-":
         return False
     tag = word_tags().get(name)
+    if tag == "ns" and not _dictionary_word(name, _COMMON_NAME):
+        return True  # jieba tags 普京 a place
     if tag is not None and not tag.startswith("nr"):
         return False
     return name[-1] not in "的了着过们" and not name.endswith(("部", "局", "委", "厅"))
@@ -462,7 +489,7 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     name = text[start:end]
     if name in lexicon.countries() or _country_prefix().match(name) and _title_full().match(text, end):
         return None
-    if name[0] in "同与和及对向在为把被" and not looks_like_name(name):
+    if _starts_with_preposition(name):
         return None  # 习近平主席同戈伊塔总统: a preposition before the next name
     if _dictionary_word(name) and any(m.kind == "LOC" and m.start <= start and end <= m.end
                                       for m in _places_at(words, start)):
@@ -472,11 +499,16 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     return end
 
 
-def _dictionary_word(word: str) -> bool:
+def _dictionary_word(word: str, often: int = 40) -> bool:
     """A word jieba's dictionary has seen often enough to be a known place, not a rare name."""
     import jieba
 
-    return jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD
+    return jieba.dt.FREQ.get(word, 0) >= often
+
+
+def _starts_with_preposition(name: str) -> bool:
+    """同特朗普, 向普京: the tagger reads a preposition and the name after it as one person."""
+    return name[0] in "同与和及对向在为把被" and not looks_like_name(name)
 
 
 def _places_at(words: _WordIndex, start: int) -> list[Mention]:
@@ -586,7 +618,7 @@ _LIST_SEP = "、"
 _TRANSLITERATION = frozenset(
     "阿埃艾奥欧乌伊尔斯克夫娃诺维奇耶拉里亚卡巴德茂索罗莫莱普京特提米纳贝托萨塞基吉戈格哈霍赫兹泽扎佐卢鲁洛默姆穆曼"
     "蒙迪蒂丹多杜敦顿尼妮努帕佩皮波彭蓬沙舍什希西谢雅延因英尤约宾布伯勃芙娜丽莎琳桑茨兰朗隆伦科库奎恩内福马梅加瓦"
-    "法杰安迈贾比苏齐扬缇蕾莉黛妲凯肯琼乔吉沃南古施塔图贡恰查契利")
+    "法杰安迈贾比苏齐扬缇蕾莉黛妲凯肯琼乔吉沃南古施塔图贡恰查契利京舒连")
 
 
 def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
@@ -673,7 +705,8 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
                 found.append(PersonMention(text[a:b], org, titles, a, b, a, org_start, title_starts))
                 taken.update(range(a, b))
             continue
-        title_end = _title_after(text, end, words) if _known_name(text, start, end, words) else None
+        known = _known_name(text, start, end, words) and not _starts_with_preposition(person)
+        title_end = _title_after(text, end, words) if known else None
         if title_end is not None:
             title_start = end
             found.append(PersonMention(person, "", (text[title_start:title_end],), start, end, start, start,

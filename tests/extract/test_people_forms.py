@@ -159,3 +159,22 @@ def test_a_verb_after_a_name_is_not_part_of_it():
 
 def test_a_place_after_a_title_is_no_name():
     assert roles("美媒称美俄总统布达佩斯会晤计划搁置") == []
+
+
+def test_a_ministry_spelled_out_before_buzhang_is_the_title():
+    assert roles("德国副总理兼经济和气候保护部长哈贝克22日说") == [
+        ("哈贝克", "德国", ("副总理", "经济和气候保护部长"))]
+    assert roles("中共中央宣传部部长李书磊出席") == [("李书磊", "中共中央宣传部", ("部长",))]
+
+
+def test_prepositions_before_a_name_before_its_title():
+    assert roles("习近平主席应约同特朗普总统通话") == [("习近平", "", ("主席",)), ("特朗普", "", ("总统",))]
+
+
+def test_a_name_jieba_calls_a_place():
+    assert roles("国家主席习近平和俄罗斯总统普京互致新年贺电") == [
+        ("习近平", "", ("国家主席",)), ("普京", "俄罗斯", ("总统",))]
+
+
+def test_a_one_character_head_of_a_title():
+    assert roles("江岸区四唯街道城管中队中队长任谦") == [("任谦", "江岸区四唯街道城管中队", ("中队长",))]
