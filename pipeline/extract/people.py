@@ -353,11 +353,16 @@ def _gap_start(text: str, name_start: int) -> int:
     return at
 
 
+def _names_its_body(title: str) -> bool:
+    """国家主席, 国务委员: a title that names the body it belongs to, so it shares no other."""
+    return title.startswith(("国家", "国务")) or title in ("总理", "副总理")
+
+
 def _role(text: str, items: list[_Item]) -> tuple[str, int, tuple[str, ...], tuple[int, ...]]:
     """Organisation (with where it starts) and titles, by the annotation guide: one body for the
     whole chain, or, where later titles name bodies of their own, each title with its body."""
     first = items[0]
-    if not any(it.body_start < it.body_end for it in items[1:]):
+    if not any(it.body_start < it.body_end or _names_its_body(text[it.title_start:it.title_end]) for it in items[1:]):
         org = text[first.body_start:first.body_end]
         return org, first.body_start, tuple(text[it.title_start:it.title_end] for it in items), \
             tuple(it.title_start for it in items)
@@ -604,6 +609,8 @@ def _plausible_run(run: str) -> bool:
     ·-joined name, or characters that spell foreign names (来过, 今天上午 are none of these)."""
     if "·" in run or _transliterated(run) or (len(run) >= 4 and _transliterated(run[2:])):
         return True  # 泽连斯基, 叶尔梅克巴耶夫: the first characters may be any, the rest spell a transliteration
+    if (word_tags().get(run) or "").startswith("nr") and not _dictionary_word(run, _COMMON_NAME):
+        return True  # 拜登: a rare name jieba's dictionary has
     return len(run) <= 3 and looks_like_name(run)
 
 

@@ -178,3 +178,12 @@ def test_a_name_jieba_calls_a_place():
 
 def test_a_one_character_head_of_a_title():
     assert roles("江岸区四唯街道城管中队中队长任谦") == [("任谦", "江岸区四唯街道城管中队", ("中队长",))]
+
+
+def test_a_state_title_in_a_party_chain_keeps_the_bodies_apart():
+    assert roles("中共中央总书记、国家主席习近平出席") == [("习近平", "", ("中共中央总书记", "国家主席"))]
+
+
+def test_short_country_names_and_rare_names_jieba_has():
+    assert roles("与俄总统普京和乌总统泽连斯基通话，抗议美国总统拜登此前声称") == [
+        ("普京", "俄", ("总统",)), ("泽连斯基", "乌", ("总统",)), ("拜登", "美国", ("总统",))]
