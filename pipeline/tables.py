@@ -1,4 +1,4 @@
-"""Turn stage outputs into rows of the published tables, shaped by ``schemas/``.
+"""Turn stage outputs into rows of the published tables, shaped by ``pipeline/schemas/``.
 
 Kept apart from the stages so that each stage returns plain objects and this is the
 one place that knows column names.

@@ -36,7 +36,7 @@ def _result(report: ValidationReport, rows: int) -> dg.AssetCheckResult:
 
 
 def _make_check(table: str) -> dg.AssetChecksDefinition:
-    description = (f"Great Expectations suite for {table}, derived from schemas/{table}.json: columns, keys, "
+    description = (f"Great Expectations suite for {table}, derived from pipeline/schemas/{table}.json: columns, keys, "
                    "required values, vocabularies" + (", offsets and text spans." if table in TABLES_NEEDING_TEXT
                                                      else "."))
     def run(context: dg.AssetCheckExecutionContext, data: pd.DataFrame, documents: pd.DataFrame | None):

@@ -1,4 +1,4 @@
-"""Dagster metadata derived from ``schemas/``: column schema and lineage, row counts, previews."""
+"""Dagster metadata derived from ``pipeline/schemas/``: column schema and lineage, row counts, previews."""
 
 import dagster as dg
 import pandas as pd

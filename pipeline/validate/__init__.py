@@ -1,4 +1,4 @@
-"""Stage 4, validate: Great Expectations suites derived from ``schemas/``, one per table."""
+"""Stage 4, validate: Great Expectations suites derived from ``pipeline/schemas/``, one per table."""
 
 from pipeline.validate.suites import ValidationReport, validate_table
 

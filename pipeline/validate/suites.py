@@ -1,7 +1,7 @@
 """Build and run one expectation suite per table, all derived from its schema.
 
 GX runs in an ephemeral context: the suites are code, derived on every run, so there
-is nothing on disk to drift from ``schemas/``.
+is nothing on disk to drift from ``pipeline/schemas/``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Load the table schemas in ``schemas/``, the one place a published column is defined.
+"""Load the table schemas beside this module (``pipeline/schemas/*.json``), the one place a
+published column is defined. They ship inside the package, so an installed wheel has them too.
 
 Everything else (Arrow schemas for the writers, expectation suites, Dagster column
 metadata, the datapackage) is derived from what this module returns.
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parent  # the JSON files ship inside the package
 TABLES = ("documents", "sections", "people", "metrics", "entities", "mentions", "defects", "rejected")
 
 _ARROW_TYPES = {
