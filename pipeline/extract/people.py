@@ -99,11 +99,15 @@ def _open_title_ending_at(text: str, end: int, words: _WordIndex) -> int | None:
     if span is None:
         return None
     word = text[span[0]:end]
-    if 2 <= len(word) <= 5 and word.endswith(_TITLE_HEADS) and word not in _NOT_TITLES:
+    if 2 <= len(word) <= 5 and word.endswith(_TITLE_HEADS) and word not in _NOT_TITLES \
+            and not any(c in _FUNCTION_CHARS for c in word):  # 已使徐惠琴拿到: 已使 is no title
         tag = word_tags().get(word)
         if tag is None or (tag.startswith("n") and tag != "ns"):  # jieba tags 顾问 a name
             return span[0]
     return None
+
+
+_FUNCTION_CHARS = frozenset("已将把被使让给对向在为与和及也都又就了的着过")
 
 
 def _title_ending_at(text: str, end: int, floor: int, words: _WordIndex) -> int | None:
@@ -209,13 +213,14 @@ _LEAD = ("据", "由", "对", "向", "与", "和", "在", "从", "被", "同")
 
 
 def _trim_body(text: str, start: int, end: int) -> int:
-    if text.startswith("（", start) and (close := text.rfind("）", start, end)) > 0:
-        start = close + 1  # （新华社）外交部: a bracket before the body is no part of it
-    while start < end and text[start] in "（）":
-        start += 1
+    """Drop what stands before the body proper: a bracket closed before it (（新华社）外交部,
+    燕山分局（现房山分局）派出所), a term (第五任), a preposition glued to it (据, 由, 对)."""
+    close = text.rfind("）", start, end)
+    if close >= 0 and "（" not in text[start:close] or text.startswith("（", start) and close > 0:
+        return close + 1  # what follows a bracket is the body as written, 向阳路 included
     body = text[start:end]
     term = _TERM.match(body)
-    if term and len(body) > term.end() + 1:  # 第五任澳门特别行政区基本法委员会: the term is no part of the body
+    if term and len(body) > term.end() + 1:
         return start + term.end()
     for lead in _LEAD:
         if body.startswith(lead) and len(body) > len(lead) + 1:
@@ -288,14 +293,22 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
     if body[-1] in _PLACE_ENDS or end in words.places:
         return start, end  # 坦桑尼亚桑给巴尔, 德国巴伐利亚州, 巴勒斯坦国: a place within a country is the body
     for k in range(len(body) - 1, 0, -1):
-        head = body[:k]
-        if 2 <= len(body) - k <= 6 and (head in lexicon.countries() or (len(head) >= 2 and head.endswith(
-                lexicon.org_suffixes()))) and head not in _generic_bodies():
+        head, tail = body[:k], body[k:]
+        if 2 <= len(tail) <= 6 and head not in _generic_bodies() and (
+                head in lexicon.countries()
+                or (len(head) >= 2 and head.endswith(lexicon.org_suffixes()) and _title_like_tail(tail))):
             return start, start + k
     return (start, end) if _is_body(text, start, end, words) else (end, end)
 
 
 _PLACE_ENDS = "国州省市县区邦岛"
+_TITLE_MODIFIERS = ("轮值", "创始", "首任", "名誉", "荣誉", "常务", "执行", "专职", "驻会", "首席", "候补")
+
+
+def _title_like_tail(tail: str) -> bool:
+    """Words after an organisation that belong to the title: a modifier (轮值, 创始) or a title
+    of its own (联合国秘书长 + 发言人), not an unknown name (滨湖世纪社区 + 琼临网格)."""
+    return tail.startswith(_TITLE_MODIFIERS) or _title_start().search(tail) is not None
 
 
 @cache
@@ -699,6 +712,8 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
         if start in taken:
             continue
         items = _chain(text, start, words)
+        if items and _form_of_address(text, items[0]):
+            continue  # 童书记来村后: a surname and a title address someone; no name follows
         end = _name_after_title(text, start, words) if items else _name_at(text, start, words)
         if end is None:
             continue
@@ -762,6 +777,12 @@ def _covers(text: str, office: int, chain_start: int) -> bool:
     before the body and belongs to neither)."""
     gap = text[office:chain_start]
     return gap == "" or bool(_TERM.fullmatch(gap))
+
+
+def _form_of_address(text: str, first: _Item) -> bool:
+    at = first.body_start
+    return at == first.title_start and at >= 1 and text[at - 1] in lexicon.surnames() \
+        and (at == 1 or not _HAN.match(text, at - 2))
 
 
 def _known_name(text: str, start: int, end: int, words: _WordIndex) -> bool:

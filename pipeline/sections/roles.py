@@ -59,7 +59,7 @@ def looks_like_name(name: str) -> bool:
     tag = word_tags().get(name)
     if tag is not None and not tag.startswith("nr"):
         return False
-    if name[-1] in "了的着过们吗呢吧啊" or name[1:2] in ("了", "的", "着", "过") or any(c in name for c in "我你他她它"):
+    if name[-1] in "了的着过们吗呢吧啊后时" or name[1:2] in ("了", "的", "着", "过") or any(c in name for c in "我你他她它"):
         return False  # 总书记来了: a particle ends a phrase, never a name
     if "·" not in name and name[-1] in "部局委厅署办":
         return False  # 宣传部 (jieba's dictionary calls it a name), 李局: a body or a form of address

@@ -187,3 +187,10 @@ def test_a_state_title_in_a_party_chain_keeps_the_bodies_apart():
 def test_short_country_names_and_rare_names_jieba_has():
     assert roles("与俄总统普京和乌总统泽连斯基通话，抗议美国总统拜登此前声称") == [
         ("普京", "俄", ("总统",)), ("泽连斯基", "乌", ("总统",)), ("拜登", "美国", ("总统",))]
+
+
+def test_read_on_corpus_features():
+    assert roles("赛中的4米70，已使徐惠琴拿到了今年") == []  # 已使 is no title
+    assert roles("童书记来村后，搭建了平台") == []  # a surname and a title address someone
+    assert roles("公安局燕山分局（现房山分局）向阳路派出所所长李方洪，在与") == [
+        ("李方洪", "向阳路派出所", ("所长",))]
