@@ -65,11 +65,16 @@ def build(seeds: Path, outputs: Path, cache: Path | None = None) -> int:
 
 def _report(result) -> int:
     """Say what failed, or where the release went; the exit code of the build."""
+    from pipeline.validate.suites import describe_row
+
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
     for evaluation in failed_checks:
-        details = evaluation.metadata.get("failed_expectations")
         print(f"blocking check failed: {evaluation.asset_check_key.name} on "
-              f"{evaluation.asset_key.to_user_string()}: {details.value if details else ''}", file=sys.stderr)
+              f"{evaluation.asset_key.to_user_string()}: {evaluation.description or ''}", file=sys.stderr)
+        details = evaluation.metadata.get("failed_expectations")
+        for failure in details.value if details else []:
+            for row in failure.get("rows", []):
+                print(f"  {failure['column'] or failure['expectation']}: {describe_row(row)}", file=sys.stderr)
     for event in result.all_events:
         if event.is_step_failure:
             error = event.event_specific_data.error
