@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline build [--seeds DIR] [--outputs DIR]``."""
+"""Command line: ``python -m pipeline <command>``; ``python -m pipeline --help`` lists the commands."""
 
 from __future__ import annotations
 
@@ -65,11 +65,16 @@ def build(seeds: Path, outputs: Path, cache: Path | None = None) -> int:
 
 def _report(result) -> int:
     """Say what failed, or where the release went; the exit code of the build."""
+    from pipeline.validate.suites import describe_row
+
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
     for evaluation in failed_checks:
-        details = evaluation.metadata.get("failed_expectations")
         print(f"blocking check failed: {evaluation.asset_check_key.name} on "
-              f"{evaluation.asset_key.to_user_string()}: {details.value if details else ''}", file=sys.stderr)
+              f"{evaluation.asset_key.to_user_string()}: {evaluation.description or ''}", file=sys.stderr)
+        details = evaluation.metadata.get("failed_expectations")
+        for failure in details.value if details else []:
+            for row in failure.get("rows", []):
+                print(f"  {failure['column'] or failure['expectation']}: {describe_row(row)}", file=sys.stderr)
     for event in result.all_events:
         if event.is_step_failure:
             error = event.event_specific_data.error
@@ -135,35 +140,112 @@ def deprecate(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+DESCRIPTION = """Turn Chinese government and policy text into versioned open datasets, and fetch,
+check and compare the releases."""
+
+EPILOG = """examples:
+  python -m pipeline build                                   # seeds/ -> outputs/releases/<version>/
+  python -m pipeline download --from https://example.org/outputs --to data/
+  python -m pipeline verify data/1.0.0
+  python -m pipeline diff 1.0.0 1.1.0
+  python -m pipeline <command> --help                        # each command's options and examples
+"""
+
+# command -> (one-line help, description, examples)
+COMMANDS = {
+    "build": (
+        "run the whole asset graph and publish a release",
+        "Ingest the seeds, split them into sections, extract people, metrics and named entities, run\n"
+        "every table's blocking checks and publish a new release under --outputs (nothing new when\n"
+        "neither the data nor the schemas changed). Exits 1, naming the failed checks and rows, when a\n"
+        "check fails or no input could be read; 2 when the seeds directory does not exist.",
+        ["python -m pipeline build",
+         "python -m pipeline build --seeds my-docs/ --outputs /srv/data/outputs",
+         "python -m pipeline build --no-cache                        # recompute every document"]),
+    "download": (
+        "fetch a release and check every file against its manifest",
+        "Fetch a release (or some of its tables) from a published outputs directory or URL into\n"
+        "<to>/<version>/, checking every file's size and sha256 against datapackage.json and the manifest\n"
+        "against catalog.json. Nothing is left behind when a check fails.",
+        ["python -m pipeline download --from https://example.org/outputs --to data/",
+         "python -m pipeline download --version stable --from https://example.org/outputs --to data/",
+         "python -m pipeline download --version 1.0.0 --tables metrics people --from ./outputs --to data/"]),
+    "verify": (
+        "re-check a downloaded release's sizes and sha256 sums",
+        "Re-check every file of a downloaded release against its datapackage.json (sizes and sha256).\n"
+        "Exits 1, naming each mismatch, when a file was changed or is missing.",
+        ["python -m pipeline verify data/1.0.0",
+         "python -m pipeline verify outputs/releases/1.1.0"]),
+    "diff": (
+        "print the changes between two published releases",
+        "Print, as markdown, what changed between two releases in an outputs directory: rows added,\n"
+        "removed and changed per table, by primary key, and schema changes.",
+        ["python -m pipeline diff 1.0.0 1.1.0",
+         "python -m pipeline diff 1.0.0 1.1.0 --outputs /srv/data/outputs > changes.md"]),
+    "deprecate": (
+        "mark a release deprecated in catalog.json (its files stay)",
+        "Flag a release as deprecated in catalog.json, with a reason; its files are never touched.\n"
+        "`stable` then names the newest release that is not deprecated.",
+        ['python -m pipeline deprecate 1.1.0 --reason "metrics double-counted in 2 documents"']),
+    "ner-benchmark": (
+        "score the entity extractor on public NER test sets",
+        "Score the entity extractor on the MSRA and People's Daily NER test sets (entity-level exact\n"
+        "match, micro F1 per type); the last line is `ner: msra_f1=… pd_f1=… kchars_per_s=…`.",
+        ["python -m pipeline ner-benchmark",
+         "python -m pipeline ner-benchmark --data ../shared/benchmarks/ner"]),
+}
+
+
+def _subparser(sub, name: str) -> argparse.ArgumentParser:
+    help_text, description, examples = COMMANDS[name]
+    return sub.add_parser(name, help=help_text, description=description,
+                          epilog="examples:\n" + "\n".join(f"  {e}" for e in examples),
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def parser() -> argparse.ArgumentParser:
+    from pipeline import __version__
+
+    top = argparse.ArgumentParser(prog="python -m pipeline", description=DESCRIPTION, epilog=EPILOG,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = top.add_subparsers(dest="command", required=True, metavar="<command>")
     outputs_default = PROJECT_ROOT / "outputs"
-    b = sub.add_parser("build", help="run the whole asset graph and publish a release")
+    b = _subparser(sub, "build")
     b.add_argument("--seeds", type=Path, default=PROJECT_ROOT / "seeds", help="input directory (default: seeds/)")
     b.add_argument("--outputs", type=Path, default=outputs_default,
                    help="where releases and catalog.json go (default: outputs/)")
     b.add_argument("--cache", type=Path, default=PROJECT_ROOT / ".cache",
-                   help="per-document result cache (default: .cache/); --no-cache to recompute everything")
-    b.add_argument("--no-cache", dest="cache", action="store_const", const=None)
-    d = sub.add_parser("download", help="fetch a release and check every file against its manifest")
+                   help="per-document result cache (default: .cache/)")
+    b.add_argument("--no-cache", dest="cache", action="store_const", const=None,
+                   help="recompute every document, reading and writing no cache")
+    d = _subparser(sub, "download")
     d.add_argument("--version", default="latest", help="a version, or latest, or stable (default: latest)")
-    d.add_argument("--tables", nargs="+", help="only these tables (default: all)")
-    d.add_argument("--from", dest="source", required=True, help="base URL or directory holding catalog.json")
-    d.add_argument("--to", type=Path, required=True, help="directory to download into (a <version>/ is made)")
-    v = sub.add_parser("verify", help="re-check a downloaded release's sizes and sha256 sums")
-    v.add_argument("directory", type=Path)
-    f = sub.add_parser("diff", help="print the changes between two published releases")
-    f.add_argument("old")
-    f.add_argument("new")
-    f.add_argument("--outputs", type=Path, default=outputs_default)
-    x = sub.add_parser("deprecate", help="mark a release deprecated in catalog.json (its files stay)")
-    x.add_argument("version")
-    x.add_argument("--reason", required=True)
-    x.add_argument("--outputs", type=Path, default=outputs_default)
-    n = sub.add_parser("ner-benchmark", help="score the entity extractor on public NER test sets")
-    n.add_argument("--data", type=Path, default=PROJECT_ROOT.parent / "shared" / "benchmarks" / "ner")
-    args = parser.parse_args(argv)
+    d.add_argument("--tables", nargs="+", metavar="TABLE", help="only these tables (default: all)")
+    d.add_argument("--from", dest="source", required=True, metavar="URL_OR_DIR",
+                   help="base URL or directory holding catalog.json")
+    d.add_argument("--to", type=Path, required=True, metavar="DIR",
+                   help="directory to download into (a <version>/ is made)")
+    v = _subparser(sub, "verify")
+    v.add_argument("directory", type=Path, help="a downloaded release directory (holding datapackage.json)")
+    f = _subparser(sub, "diff")
+    f.add_argument("old", help="the earlier version")
+    f.add_argument("new", help="the later version")
+    f.add_argument("--outputs", type=Path, default=outputs_default,
+                   help="the outputs directory holding catalog.json (default: outputs/)")
+    x = _subparser(sub, "deprecate")
+    x.add_argument("version", help="the release to deprecate")
+    x.add_argument("--reason", required=True, help="why, shown in catalog.json and on the catalog page")
+    x.add_argument("--outputs", type=Path, default=outputs_default,
+                   help="the outputs directory holding catalog.json (default: outputs/)")
+    n = _subparser(sub, "ner-benchmark")
+    n.add_argument("--data", type=Path, default=PROJECT_ROOT.parent / "shared" / "benchmarks" / "ner",
+                   help="directory of the test sets (default: ../shared/benchmarks/ner)")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     if args.command == "ner-benchmark":
         from pipeline.ner_benchmark import run
 

@@ -8,6 +8,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 SEED = ROOT / "seeds" / "000_3c2085c3029b20c0.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def dagster_home(tmp_path_factory):
+    """Every test's Dagster runs go to a temporary instance, never the project's ``.dagster``.
+
+    That is the instance the README opens in the UI; tests that fail builds on purpose would
+    show there as failed assets. Session-wide (so module-scoped fixtures that build see it too)
+    and in the environment (so build subprocesses inherit it); a test may still set its own.
+    """
+    home = tmp_path_factory.mktemp("dagster_home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DAGSTER_HOME", str(home))
+        yield home
+
+
 @pytest.fixture(scope="session")
 def seed_doc():
     from pipeline.ingest import ingest_record

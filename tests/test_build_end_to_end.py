@@ -64,7 +64,11 @@ def test_failing_blocking_check_stops_publication(tmp_path, monkeypatch, capsys)
     outputs = tmp_path / "outputs"
     assert cli.main(["build", "--seeds", str(copy_seed(tmp_path / "seeds")), "--outputs", str(outputs),
                      "--no-cache"]) == 1
-    assert "metrics_expectations" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "metrics_expectations" in err
+    assert "the document's text at the row's offsets is the row's text" in err  # what failed, in words
+    assert "['False']" not in err
+    assert "_text_matches_span: metric_id=" in err and "raw_text=" in err  # which row
     assert not (outputs / "catalog.json").exists()
 
 

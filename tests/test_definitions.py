@@ -36,3 +36,9 @@ def test_assets_carry_column_schema_and_code_version():
         node = graph.get(dg.AssetKey(table))
         assert "dagster/column_schema" in node.metadata
         assert node.code_version
+
+
+def test_every_asset_check_has_a_description():
+    for c in defs.asset_checks:
+        for spec in c.check_specs:
+            assert spec.description and "Blocking" in spec.description, spec.key

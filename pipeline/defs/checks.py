@@ -11,25 +11,36 @@ import pandas as pd
 from pipeline import schemas
 from pipeline.defs import reports
 from pipeline.validate import ValidationReport, validate_table
+from pipeline.validate.suites import describe_row
 
 TABLES_NEEDING_TEXT = ("sections", "people", "metrics", "mentions", "defects")
 
 
 def _result(report: ValidationReport, rows: int) -> dg.AssetCheckResult:
     failures = report.failures
+    if failures:
+        description = (f"{len(failures)} of {len(report.results)} expectations failed: "
+                       + "; ".join(f"{f.description} ({f.column or 'table'}, {f.unexpected_count} rows"
+                                   + (f", first {describe_row(f.rows[0])}" if f.rows else "") + ")"
+                                   for f in failures))
+    else:
+        description = f"all {len(report.results)} expectations passed on {rows} rows"
     return dg.AssetCheckResult(
         passed=report.success,
         severity=dg.AssetCheckSeverity.ERROR,
+        description=description,
         metadata={
             "rows": rows,
             "expectations": len(report.results),
             "failed_expectations": dg.MetadataValue.json([
-                {"expectation": f.expectation, "column": f.column, "unexpected": f.unexpected_count,
-                 "examples": f.examples} for f in failures
+                {"expectation": f.expectation, "tests": f.description, "column": f.column,
+                 "unexpected": f.unexpected_count, "examples": f.examples, "rows": f.rows} for f in failures
             ]),
             "summary": dg.MetadataValue.md("\n".join(
-                f"- {'PASS' if r.success else 'FAIL'} `{r.expectation}` {r.column or ''}"
-                + (f" ({r.unexpected_count} unexpected, e.g. {r.examples[:3]})" if not r.success else "")
+                f"- {'PASS' if r.success else 'FAIL'} `{r.expectation}` {r.column or ''}: {r.description}"
+                + (f" ({r.unexpected_count} unexpected"
+                   + (f", e.g. {r.examples[:3]}" if r.examples else "")
+                   + "".join(f"\n    - {describe_row(row)}" for row in r.rows) + ")" if not r.success else "")
                 for r in report.results)),
         },
     )
@@ -37,8 +48,10 @@ def _result(report: ValidationReport, rows: int) -> dg.AssetCheckResult:
 
 def _make_check(table: str) -> dg.AssetChecksDefinition:
     description = (f"Great Expectations suite for {table}, derived from pipeline/schemas/{table}.json: columns, keys, "
-                   "required values, vocabularies" + (", offsets and text spans." if table in TABLES_NEEDING_TEXT
-                                                     else "."))
+                   "required values, vocabularies" + (", offsets and text spans" if table in TABLES_NEEDING_TEXT
+                                                     else "")
+                   + ". Blocking: a failure stops the release. A failed result names the failing rows "
+                   "(key, document, offsets, text).")
     def run(context: dg.AssetCheckExecutionContext, data: pd.DataFrame, documents: pd.DataFrame | None):
         report = validate_table(table, data, documents)
         reports.save(context.instance, context.run.run_id, table, report.as_dict())

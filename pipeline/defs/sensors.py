@@ -5,11 +5,12 @@ import json
 
 import dagster as dg
 
+from pipeline.defs import automation
 from pipeline.defs.jobs import build_job
 from pipeline.defs.resources import PipelineSettings
 
 
-@dg.sensor(job=build_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING,
+@dg.sensor(job=build_job, minimum_interval_seconds=30, default_status=automation.sensor_status(),
            description="Watches the seeds directory and configured collections (names, sizes, mtimes) and "
                        "launches a build when anything changed. Unchanged documents are then served from "
                        "the per-document cache, so a run costs about the changed documents plus the release.")

@@ -18,6 +18,12 @@ def _size(n: int) -> str:
     return str(n)
 
 
+def _readable(release: Path, stem: str) -> str:
+    """The HTML rendering of a release's markdown file (UTF-8 from any server), or, in a release
+    published before there were renderings, the markdown itself."""
+    return f"{stem}.html" if (release / f"{stem}.html").exists() else f"{stem}.md"
+
+
 def render(outputs: Path, catalog: dict) -> str:
     e = lambda v: escape(str(v if v is not None else ""), quote=True)  # noqa: E731
     parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -41,10 +47,13 @@ def render(outputs: Path, catalog: dict) -> str:
             continue
         package = json.loads(package_file.read_text(encoding="utf-8"))
         base = e(v["path"])
+        card, changes_page = _readable(path, "README"), _readable(path, "CHANGES")
         parts += [f'<section id="v{e(v["version"])}"><h2>{e(v["version"])}</h2>',
                   f'<p>Created {e(v.get("created"))} · <a href="{base}/datapackage.json">datapackage.json</a> '
-                  f'(sha256 <code>{e(v.get("datapackage_sha256"))}</code>) · <a href="{base}/README.md">dataset card</a>'
-                  f' · <a href="{base}/CHANGES.md">changes</a> · <a href="{base}/validation.json">validation</a></p>',
+                  f'(sha256 <code>{e(v.get("datapackage_sha256"))}</code>) · '
+                  f'<a class="card" href="{base}/{card}">dataset card</a>'
+                  f' · <a class="changes" href="{base}/{changes_page}">changes</a>'
+                  f' · <a href="{base}/validation.json">validation</a></p>',
                   "<table><tr><th>resource</th><th>format</th><th>rows</th><th>size</th><th>sha256</th></tr>"]
         rows = v.get("rows", {})
         for r in package["resources"]:

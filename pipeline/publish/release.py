@@ -28,6 +28,7 @@ from pipeline.publish import catalog_page
 from pipeline.publish.card import dataset_card
 from pipeline.publish.changes import changes_markdown, diff_records, release_rows
 from pipeline.publish.files import content_hash, sha256_file, write_table
+from pipeline.publish.pages import markdown_page
 from pipeline.publish.versioning import bump
 from pipeline.tables import iter_records
 
@@ -171,7 +172,10 @@ def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: lis
             diff = diff_records(old_rows, new_rows, old_schemas, table_schemas, index)
             diff.update({"from": latest["version"] if latest else None, "to": version})
             (tmp / "changes.json").write_text(json.dumps(diff, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-            (tmp / "CHANGES.md").write_text(changes_markdown(diff, diff["from"], version), encoding="utf-8")
+            changes = changes_markdown(diff, diff["from"], version)
+            (tmp / "CHANGES.md").write_text(changes, encoding="utf-8")
+            (tmp / "CHANGES.html").write_text(markdown_page(changes, f"{DATASET_NAME} {version}: changes",
+                                                            back="../../index.html"), encoding="utf-8")
             _fault_point("release files written")
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, final)
@@ -248,6 +252,9 @@ def _write_files(frames, directory: Path, version: str, created: str, table_sche
     }
     (directory / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n",
                                                 encoding="utf-8")
-    (directory / "README.md").write_text(dataset_card(package, {t: len(df) for t, df in frames.items()}),
-                                         encoding="utf-8")
+    card = dataset_card(package, {t: len(df) for t, df in frames.items()})
+    (directory / "README.md").write_text(card, encoding="utf-8")
+    # The same card as a page that declares its charset: static servers send .md without one.
+    (directory / "README.html").write_text(markdown_page(card, f"{package['title']} {version}",
+                                                         back="../../index.html"), encoding="utf-8")
     return package

@@ -23,6 +23,25 @@ logging.getLogger("great_expectations").setLevel(logging.ERROR)
 
 # Values beyond this are parse errors, not facts (the largest budgets are ~1e14 元).
 MAX_ABS_VALUE = 1e16
+# A failed expectation names up to this many of its rows, each by these columns where the table has them.
+FAILED_ROWS = 5
+ROW_COLUMNS = ("doc_id", "char_start", "char_end", "body_start", "raw_text", "source_name")
+ROW_TEXT = 80  # characters of a text cell kept in a failed row
+# What each expectation tests, in words (check results and the CLI say it beside the expectation's name).
+DESCRIPTIONS = {
+    "expect_table_columns_to_match_ordered_list": "the table has exactly the schema's columns, in order",
+    "expect_column_values_to_be_unique": "the primary key is unique",
+    "expect_compound_columns_to_be_unique": "the primary key is unique",
+    "expect_column_values_to_not_be_null": "a required value is present",
+    "expect_column_values_to_be_in_set": "the value is one the schema allows",
+    "expect_column_value_lengths_to_be_between": "the value is no longer than the schema allows",
+    "expect_column_values_to_match_regex": "the value has the schema's form",
+    "expect_column_values_to_be_between": "the value is within bounds",
+}
+AUDIT_DESCRIPTIONS = {
+    "_span_in_document": "the row's offsets lie inside its document's text",
+    "_text_matches_span": "the document's text at the row's offsets is the row's text",
+}
 
 
 @dataclass
@@ -32,6 +51,12 @@ class ExpectationResult:
     success: bool
     unexpected_count: int = 0
     examples: list = field(default_factory=list)
+    # The failing rows (primary key, document, offsets, text) where the expectation is about rows.
+    rows: list[dict] = field(default_factory=list)
+
+    @property
+    def description(self) -> str:
+        return AUDIT_DESCRIPTIONS.get(self.column or "") or DESCRIPTIONS.get(self.expectation, self.expectation)
 
 
 @dataclass
@@ -118,14 +143,48 @@ def validate_table(table: str, df: pd.DataFrame, documents: pd.DataFrame | None 
     except KeyError:
         batch_def = asset.add_batch_definition_whole_dataframe("whole")
     batch = batch_def.get_batch(batch_parameters={"dataframe": frame})
-    result = batch.validate(suite)
+    # GX names each unexpected row by these columns (it adds the column under test).
+    schema = schemas.load(table)
+    id_columns = [c for c in (*schema.primary_key, *ROW_COLUMNS) if c in frame.columns]
+    id_columns = list(dict.fromkeys(id_columns))
+    result = batch.validate(suite, result_format={"result_format": "SUMMARY",
+                                                  "unexpected_index_column_names": id_columns})
     results = []
     for r in result.results:
         cfg = r.expectation_config
         res = r.result or {}
+        column = cfg.kwargs.get("column")
+        rows = [_row(x, column) for x in (res.get("partial_unexpected_index_list") or [])[:FAILED_ROWS]
+                if isinstance(x, dict)] if not r.success else []
+        examples = [] if column in AUDIT_DESCRIPTIONS else \
+            [str(x) for x in (res.get("partial_unexpected_list") or [])[:FAILED_ROWS]]
         results.append(ExpectationResult(
-            expectation=cfg.type, column=cfg.kwargs.get("column"), success=bool(r.success),
-            unexpected_count=int(res.get("unexpected_count") or 0),
-            examples=[str(x) for x in (res.get("partial_unexpected_list") or [])[:5]],
+            expectation=cfg.type, column=column, success=bool(r.success),
+            unexpected_count=int(res.get("unexpected_count") or 0), examples=examples, rows=rows,
         ))
     return ValidationReport(table, bool(result.success), results)
+
+
+def _row(index_entry: dict, column: str | None) -> dict:
+    """One failing row as plain JSON values: its identifying columns, then the value under test
+    (left out for the audit columns, whose value is only ``False``)."""
+    out = {}
+    for key, value in index_entry.items():
+        if key == column and column in AUDIT_DESCRIPTIONS:
+            continue
+        if hasattr(value, "item"):  # numpy scalar
+            value = value.item()
+        if isinstance(value, float) and value != value:
+            value = None
+        if isinstance(value, str) and len(value) > ROW_TEXT:
+            value = value[:ROW_TEXT] + "…"
+        elif not isinstance(value, str | int | float | bool | type(None)):
+            value = str(value)[:ROW_TEXT]
+        out[key] = value
+    return out
+
+
+def describe_row(row: dict) -> str:
+    """``metric_id=… doc_id=… char_start=12 char_end=16 raw_text='30%'``: a failing row in one line."""
+    return " ".join(f"{k}={v!r}" if isinstance(v, str) and k in ("raw_text", "text", "title") else f"{k}={v}"
+                    for k, v in row.items())

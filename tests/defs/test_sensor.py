@@ -6,6 +6,7 @@ import dagster as dg
 from tests_support import SEED, copy_seed
 
 from pipeline.definitions import defs
+from pipeline.defs import automation
 from pipeline.defs.resources import PipelineSettings
 
 EXTRA = "某某市统计局局长王小明表示，全市地区生产总值同比增长6.1%，新增城镇就业3.2万人。"
@@ -47,11 +48,24 @@ def test_new_document_runs_only_its_own_work_and_publishes(tmp_path):
     assert catalog["versions"][0]["rows"]["documents"] == 3
 
 
-def test_schedule_is_daily_on_beijing_time_and_on_by_default():
+def test_schedule_is_daily_on_beijing_time():
     schedule = defs.get_schedule_def("daily_build")
     assert schedule.execution_timezone == "Asia/Shanghai" and schedule.cron_schedule == "0 6 * * *"
-    assert schedule.default_status == dg.DefaultScheduleStatus.RUNNING
-    assert defs.get_sensor_def("sources_changed").default_status == dg.DefaultSensorStatus.RUNNING
+
+
+def test_sensor_and_schedule_are_stopped_by_default(monkeypatch):
+    # Opening the UI only to look must launch nothing (the tests run without PIPELINE_AUTOMATION).
+    assert defs.get_schedule_def("daily_build").default_status == dg.DefaultScheduleStatus.STOPPED
+    assert defs.get_sensor_def("sources_changed").default_status == dg.DefaultSensorStatus.STOPPED
+    monkeypatch.delenv("PIPELINE_AUTOMATION", raising=False)
+    assert automation.schedule_status() == dg.DefaultScheduleStatus.STOPPED
+    assert automation.sensor_status() == dg.DefaultSensorStatus.STOPPED
+
+
+def test_one_setting_turns_automation_on_for_a_deployment(monkeypatch):
+    monkeypatch.setenv("PIPELINE_AUTOMATION", "on")
+    assert automation.schedule_status() == dg.DefaultScheduleStatus.RUNNING
+    assert automation.sensor_status() == dg.DefaultSensorStatus.RUNNING
 
 
 def test_jsonl_collection_is_a_configurable_source(tmp_path):

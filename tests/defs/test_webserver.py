@@ -35,6 +35,7 @@ def graphql(tmp_path_factory):
     home = tmp_path_factory.mktemp("dagster_home")
     port = _free_port()
     env = dict(os.environ, DAGSTER_HOME=str(home))
+    env.pop("PIPELINE_AUTOMATION", None)  # as after the quick start
     server = subprocess.Popen(
         [sys.executable, "-m", "dagster_webserver", "-m", "pipeline.definitions", "-h", "127.0.0.1", "-p", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -77,7 +78,7 @@ def test_graph_checks_sensor_and_schedule_over_graphql(graphql):
     for table in schemas.TABLES:
         checks = nodes[table]["assetChecksOrError"]["checks"]
         assert [(c["name"], c["blocking"]) for c in checks] == [(f"{table}_expectations", True)]
-    assert [(s["name"], s["sensorState"]["status"]) for s in repo["sensors"]] == [("sources_changed", "RUNNING")]
+    assert [(s["name"], s["sensorState"]["status"]) for s in repo["sensors"]] == [("sources_changed", "STOPPED")]
     [schedule] = repo["schedules"]
     assert (schedule["name"], schedule["executionTimezone"], schedule["scheduleState"]["status"]) == \
-        ("daily_build", "Asia/Shanghai", "RUNNING")
+        ("daily_build", "Asia/Shanghai", "STOPPED")

@@ -1,7 +1,9 @@
 """The catalog, its page, the changelog and the datapackage's validity."""
 
+import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -82,8 +84,9 @@ def _chromium():
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.mark.skipif(not _chromium() and os.environ.get("CI") != "true", reason="chromium not installed")
-def test_catalog_page_renders_in_headless_chromium(two_releases, tmp_path):
+@contextlib.contextmanager
+def _static_server(directory):
+    """``python -m http.server``, as the README serves outputs/: it sends .md without a charset."""
     import functools
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -91,18 +94,75 @@ def test_catalog_page_renders_in_headless_chromium(two_releases, tmp_path):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(two_releases)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
-        dom = subprocess.run(
-            [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", url],
-            capture_output=True, text=True, timeout=120, check=True).stdout
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _dump_dom(url: str, profile) -> str:
+    return subprocess.run(
+        [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={profile}", "--dump-dom", url],
+        capture_output=True, text=True, timeout=120, check=True).stdout
+
+
+def test_card_and_changelog_links_read_as_utf8_from_a_static_server(two_releases):
+    import urllib.request
+
+    with _static_server(two_releases) as base:
+        page = urllib.request.urlopen(f"{base}/index.html", timeout=30).read().decode("utf-8")
+        links = dict(re.findall(r'<a class="(card|changes)" href="(releases/1\.1\.0/[^"]+)"', page))
+        assert links == {"card": "releases/1.1.0/README.html", "changes": "releases/1.1.0/CHANGES.html"}
+        fetched = {}
+        for kind, href in links.items():
+            with urllib.request.urlopen(f"{base}/{href}", timeout=30) as response:
+                assert response.headers.get_content_type() == "text/html"
+                body = response.read()
+            # No charset in the header: the page must declare it in its first bytes, as browsers read it.
+            assert b'<meta charset="utf-8">' in body[:1024]
+            fetched[kind] = body.decode("utf-8")
+    card, changes = fetched["card"], fetched["changes"]
+    assert "<th>说明</th>" in card and "<h1>" in card and "<table>" in card  # markdown rendered, Chinese intact
+    assert "Changes in 1.1.0" in changes and "<table>" in changes
+    for html_page in (card, changes):
+        assert "<script" not in html_page and "&amp;#x27;" not in html_page
+        assert 'href="../../index.html"' in html_page
+    # The markdown stays published beside the pages, unchanged.
+    md = (two_releases / "releases" / "1.1.0" / "README.md").read_text(encoding="utf-8")
+    assert md.startswith("---\nlicense: cc-by-4.0")
+
+
+def test_markdown_page_escapes_raw_html():
+    from pipeline.publish.pages import markdown_page
+
+    page = markdown_page("# 标题 <script>alert(1)</script>\n\n[x](javascript:alert(1))\n", "<t>")
+    assert "<script>" not in page and "href=\"javascript" not in page and "<title>&lt;t&gt;</title>" in page
+    assert "标题" in page
+
+
+def test_catalog_page_links_markdown_of_a_release_without_pages(two_releases, tmp_path):
+    from pipeline.publish.catalog_page import render
+
+    outputs = tmp_path / "o"
+    shutil.copytree(two_releases, outputs)
+    for name in ("README.html", "CHANGES.html"):
+        (outputs / "releases" / "1.0.0" / name).unlink()  # as published before the pages existed
+    catalog = json.loads((outputs / "catalog.json").read_text(encoding="utf-8"))
+    page = render(outputs, catalog)
+    assert 'href="releases/1.0.0/README.md"' in page and 'href="releases/1.1.0/README.html"' in page
+
+
+@pytest.mark.skipif(not _chromium() and os.environ.get("CI") != "true", reason="chromium not installed")
+def test_catalog_page_renders_in_headless_chromium(two_releases, tmp_path):
+    with _static_server(two_releases) as base:
+        dom = _dump_dom(f"{base}/index.html", tmp_path / "profile")
+        card = _dump_dom(f"{base}/releases/1.1.0/README.html", tmp_path / "profile2")
     assert 'class="version" href="#v1.1.0"' in dom and 'class="version" href="#v1.0.0"' in dom
     assert 'href="releases/1.1.0/metrics.parquet"' in dom
     assert "Changes in 1.1.0" in dom
+    assert "说明" in card and "æ" not in card  # UTF-8 read as UTF-8, not as Latin-1 mojibake

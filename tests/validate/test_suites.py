@@ -25,6 +25,27 @@ def test_wrong_offsets_fail_the_span_expectation(tables):
     assert any(f.column == "_text_matches_span" for f in report.failures)
 
 
+def test_a_failed_span_names_the_row_not_false(tables):
+    bad = tables["metrics"].copy()
+    bad.loc[0, "char_start"] = bad.loc[0, "char_start"] + 1
+    [failure] = [f for f in validate_table("metrics", bad, tables["documents"]).failures
+                 if f.column == "_text_matches_span"]
+    assert failure.examples == []  # was ['False']
+    [row] = failure.rows
+    first = bad.iloc[0]
+    assert row == {"metric_id": first["metric_id"], "doc_id": first["doc_id"], "char_start": int(first["char_start"]),
+                   "char_end": int(first["char_end"]), "raw_text": first["raw_text"]}
+    assert failure.description == "the document's text at the row's offsets is the row's text"
+
+
+def test_a_failed_vocabulary_names_the_row_and_the_value(tables):
+    bad = tables["metrics"].copy()
+    bad.loc[3, "unit"] = "furlong"
+    [failure] = [f for f in validate_table("metrics", bad, tables["documents"]).failures if f.column == "unit"]
+    assert failure.examples == ["furlong"]
+    assert [(r["metric_id"], r["unit"]) for r in failure.rows] == [(bad.loc[3, "metric_id"], "furlong")]
+
+
 def test_unknown_unit_and_duplicate_key_fail(tables):
     bad = tables["metrics"].copy()
     bad.loc[0, "unit"] = "furlong"
