@@ -163,7 +163,14 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("--outputs", type=Path, default=outputs_default)
     n = sub.add_parser("ner-benchmark", help="score the entity extractor on public NER test sets")
     n.add_argument("--data", type=Path, default=PROJECT_ROOT.parent / "shared" / "benchmarks" / "ner")
+    nb = sub.add_parser("numbers-benchmark", help="score the metrics extractor on public number test cases")
+    nb.add_argument("--data", type=Path, default=PROJECT_ROOT.parent / "shared" / "benchmarks" / "numbers")
+    nb.add_argument("--quiet", action="store_true", help="print the per-file shares only, not the failures")
     args = parser.parse_args(argv)
+    if args.command == "numbers-benchmark":
+        from pipeline.numbers_benchmark import run as run_numbers
+
+        return run_numbers(args.data, show_failures=not args.quiet)
     if args.command == "ner-benchmark":
         from pipeline.ner_benchmark import run
 
