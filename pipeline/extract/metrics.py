@@ -425,11 +425,36 @@ _NOUN_PLAN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![年共拟原预今明])计划
                         r"发行|生产|种植|销售|出口|招)")
 
 
-def _find_kind(prefix: str) -> str:
+# 将 in its 把 sense (将覆盖率从5%提高到35%, 将标准提高至800元) takes an object; it promises nothing.
+_TAKE_JIANG = re.compile(r"将(?![会要在于近其来继进全加着大努力])(?=[^，。；]{1,15}?(?:从|由|(?:提高|提升|降低|压减|缩减|扩大|调整|控制|下调|上调)(?:到|至|为|在)))")
+# Words that report what was done; after the last plan word, in the figure's own clause, they win.
+_DONE = ("已", "成功", "实现", "完成")
+
+
+def _find_kind(prefix: str, clause_at: int = 0, review: bool = False) -> str:
+    """Target or achievement, from the sentence up to the figure (``prefix``).
+
+    The rule, in order: (1) no target cue in the sentence before the figure -> achievement;
+    (2) 将 taking an object in the figure's own clause (将X从…提高到) and the nouns 计划/目标 of a review part are no cues;
+    (3) a done word (已, 成功, 实现, 完成) in the figure's own clause, standing after the last target
+    cue, which itself stands in an earlier clause, makes it an achievement (计划投资10亿元，已完成8亿元);
+    so does 已/成功 right after the cue in the same clause. Otherwise -> target. The plan parts of
+    a report make every figure a target unless its sentence has a past marker (_describe).
+    """
     masked = _NOUN_PLAN.sub("\0\0", prefix)
+    masked = masked[:clause_at] + _TAKE_JIANG.sub("\0", masked[clause_at:])  # only in the figure's own clause
     for word in lexicon.cues()["not_target"] + ["主要", "重要", "需要", "要求", "只要", "要素", "纲要", "必要", "要点"]:
         masked = masked.replace(word, "\0" * len(word))
-    return "target" if any(w in masked for w in lexicon.cues()["target"]) else "achievement"
+    if review:
+        masked = masked.replace("目标", "\0\0")  # 目标企业, 目标任务: a review names goals it met
+    target_at = max((masked.rfind(w) for w in lexicon.cues()["target"]), default=-1)
+    if target_at < 0:
+        return "achievement"
+    done_at = max((masked.rfind(w) for w in _DONE), default=-1)
+    strong = any(masked.startswith(w, done_at) for w in ("已", "成功"))
+    if done_at > target_at and done_at >= clause_at and (target_at < clause_at or strong):
+        return "achievement"
+    return "target"
 
 
 def _find_period(prefix: str, base_span: tuple[int, int] | None) -> str | None:
@@ -594,6 +619,15 @@ def _plan_sections(text: str) -> list[tuple[int, bool]]:
     return out
 
 
+def _in_review(text: str, plans: list[tuple[int, bool]], offset: int) -> bool:
+    """The figure stands under a report's review heading (一、2025年工作回顾)."""
+    heading_at = max((start for start, _ in plans if start <= offset), default=-1)
+    if heading_at < 0:
+        return False
+    line = text[heading_at:text.find("\n", heading_at) if "\n" in text[heading_at:] else len(text)]
+    return any(w in line for w in lexicon.cues()["past_headings"])
+
+
 def _in_plan(plans: list[tuple[int, bool]], offset: int) -> bool:
     current = False
     for start, is_plan in plans:
@@ -639,7 +673,7 @@ def _describe(text: str, metrics: list[Metric]) -> None:
         offset = c_start - s_start
         shifted = (base_span[0] + offset, base_span[1] + offset) if base_span else None
         metric.period = _find_period(prefix, shifted)
-        metric.kind = _find_kind(prefix)
+        metric.kind = _find_kind(prefix, c_start - s_start, _in_review(text, plans, metric.char_start))
         if metric.kind == "achievement" and _in_plan(plans, metric.char_start) and not any(
                 w in metric.sentence for w in lexicon.cues()["past_markers"]):
             metric.kind = "target"
