@@ -673,7 +673,8 @@ def _describe(text: str, metrics: list[Metric]) -> None:
         offset = c_start - s_start
         shifted = (base_span[0] + offset, base_span[1] + offset) if base_span else None
         metric.period = _find_period(prefix, shifted)
-        metric.kind = _find_kind(prefix, c_start - s_start, _in_review(text, plans, metric.char_start))
+        own_clause = _clause_start(text, metric.char_start, s_start) - s_start  # not cut at the previous figure
+        metric.kind = _find_kind(prefix, own_clause, _in_review(text, plans, metric.char_start))
         if metric.kind == "achievement" and _in_plan(plans, metric.char_start) and not any(
                 w in metric.sentence for w in lexicon.cues()["past_markers"]):
             metric.kind = "target"
