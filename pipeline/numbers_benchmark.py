@@ -32,7 +32,7 @@ OUT_OF_SCOPE: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile("折"), "discounts (shop prices)"),
     (re.compile(r"\d\s*[kK]|\^|\de[+-]?\d|\.\.\."), "English shorthand: 15k, 2^5, 1e1"),
     (re.compile("兆(?!赫|字节|瓦)|萬萬|万万"), "兆 and 万万 as 10^12 and 10^8 (Japanese and classical usage)"),
-    (re.compile(r"[一二三四五六七八九十百千万亿点零两]\s+[一二三四五六七八九十百千万亿点零两个分之]|百\s+分|分\s+之|个\s+百"),
+    (re.compile(r"[一二三四五六七八九十百千万亿点零两]\s+[一二三四五六七八九十百千万亿点零两分之]|百\s+分|分\s+之|个\s+百"),
      "spaces inside a numeral or a unit (speech transcripts)"),
     (re.compile("[銭$￥]|美圆|美刀|美分|[角毛]|[元块]\\S?[一二三四五六七八九\\d]分"),
      "coins and symbols of shop prices: 美分, 5元3毛, ¥300"),
