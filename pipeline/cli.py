@@ -193,6 +193,13 @@ COMMANDS = {
         "match, micro F1 per type); the last line is `ner: msra_f1=… pd_f1=… kchars_per_s=…`.",
         ["python -m pipeline ner-benchmark",
          "python -m pipeline ner-benchmark --data ../shared/benchmarks/ner"]),
+    "numbers-benchmark": (
+        "score the metrics extractor on public number test cases",
+        "Run Recognizers-Text's Chinese number, unit and percent cases through the metrics extractor,\n"
+        "mapped to the annotation guide's conventions; the last line is\n"
+        "`numbers: in_scope=… both_ok=… share=…`.",
+        ["python -m pipeline numbers-benchmark",
+         "python -m pipeline numbers-benchmark --quiet --data ../shared/benchmarks/numbers"]),
 }
 
 
@@ -241,11 +248,19 @@ def parser() -> argparse.ArgumentParser:
     n = _subparser(sub, "ner-benchmark")
     n.add_argument("--data", type=Path, default=PROJECT_ROOT.parent / "shared" / "benchmarks" / "ner",
                    help="directory of the test sets (default: ../shared/benchmarks/ner)")
+    nb = _subparser(sub, "numbers-benchmark")
+    nb.add_argument("--data", type=Path, default=PROJECT_ROOT.parent / "shared" / "benchmarks" / "numbers",
+                    help="directory of the number test cases (default: ../shared/benchmarks/numbers)")
+    nb.add_argument("--quiet", action="store_true", help="print the per-file shares only, not the failures")
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "numbers-benchmark":
+        from pipeline.numbers_benchmark import run as run_numbers
+
+        return run_numbers(args.data, show_failures=not args.quiet)
     if args.command == "ner-benchmark":
         from pipeline.ner_benchmark import run
 

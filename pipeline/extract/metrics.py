@@ -23,8 +23,12 @@ from pipeline.extract.units import DENOMINATORS
 from pipeline.ingest.lines import MARKDOWN_HEADING
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# 4亿5679万, 1万600, 1万2千人, 2千零30万: digits and magnitudes mixed, read as one number (ANNOTATION.md)
+_MIXED = r"\d+(?:[亿万千百]零?\d+(?:\.\d+)?)+(?:[亿万千百](?![米克瓦卡]))?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-NUMBER = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE})")
+NUMBER = re.compile(rf"(?P<ar>{_MIXED}|{_ARABIC})|(?P<cn>{_CHINESE})")
+# ASCII units written after digits (168cm, 250m, 3km): the unit ends where the letters end.
+ASCII_UNIT = re.compile(r"(?:cm|CM|mm|km|KM|kg|KG|kWh|kW|MW|m)(?![A-Za-z])")
 RANGE_DASH = re.compile(r"\s*[-—–~～至到]{1,2}\s*")
 CLAUSE_BREAK = "，。；！？：,;!?\n"
 TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -33,8 +37,8 @@ PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]五)”?")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 BASE = re.compile(
     # 比重/比例 are nouns and 较快/较大 adverbs, not comparisons with a base.
-    r"(?:较(?![快慢大小多少高低好强弱为])|比(?![重例率])|相比|与)(?:“)?(?P<base>[^，。；“”、\d%]{1,12}?|\d{4}年)(?:”)?"
-    r"(?:时期|期间|同期|末|年末|年底)?(?:相比)?(?:分别|均|累计|实际)?"
+    r"(?:较(?![快慢大小多少高低好强弱为])|比(?![重例率])|相比|与)(?:“)?(?P<base>(?:[^，。；“”、\d%]{1,12}?|\d{4}年)"
+    r"(?:年末|年底|末)?)(?:”)?(?:时期|期间|同期)?(?:相比)?(?:分别|均|累计|实际)?"
     r"(?=增长|下降|提高|减少|增加|降低|上升|提升|上涨|回落|增|降|减|多|少|翻)"
 )
 # Units that make even a small Chinese numeral a figure (翻两倍, 三成); otherwise small Chinese
@@ -94,12 +98,25 @@ def _match_suffix(text: str, end: int, options: tuple[str, ...], window: int = 4
     return None
 
 
+MAX_SPACES = 3
+
+
 def _read_unit(text: str, pos: int) -> tuple[str, str, int] | None:
-    """(surface, normalised unit, end) of the unit at ``pos``, with a /denominator if any."""
+    """(surface, normalised unit, end) of the unit at ``pos``, with a /denominator if any.
+
+    One run of spaces may stand before a unit of two or more characters (1.6 个百分点): typesetting,
+    not a break; a one-character unit after a space is too often the next word (表 1 人口)."""
     if text.startswith("成", pos):
         return "成", "成", pos + 1
-    surface = _match_prefix(text, pos, _unit_surfaces())
-    if surface is None:
+    if text.startswith(" ", pos):
+        after = pos + 1
+        while text.startswith(" ", after) and after - pos < MAX_SPACES:
+            after += 1
+        unit = None if text.startswith(" ", after) else _read_unit(text, after)
+        return unit if unit and len(text[after:unit[2]]) > 1 and unit[0] != "成" else None
+    ascii_unit = ASCII_UNIT.match(text, pos)
+    surface = ascii_unit.group() if ascii_unit else _match_prefix(text, pos, _unit_surfaces())
+    if surface is None or (surface.isascii() and surface.isalpha() and not ascii_unit):
         return None
     unit, end = lexicon.units()[surface], pos + len(surface)
     if text.startswith("/", end):
@@ -128,7 +145,12 @@ def _number_value(m: re.Match) -> float | None:
     if pair := _approx_pair(m["cn"]):
         return pair[0]
     if not any(ch in DIGITS or ch == "十" for ch in m["cn"]):
-        return None  # a bare magnitude (万家团圆, 千亿) is a word, not a number
+        # a bare magnitude (万家团圆, 千亿) is a word, not a number, unless a cue of amount stands
+        # before it (突破亿吨, 超万人): then it is one of that magnitude
+        if m["cn"] in ("百", "千", "万", "亿", "万亿") and _match_suffix(
+                m.string, m.start(), _sorted_keys("bare_magnitude_cues")):
+            return parse_chinese("一" + m["cn"])
+        return None
     return parse_chinese(m["cn"])
 
 
@@ -137,10 +159,14 @@ def _is_not_a_quantity(text: str, m: re.Match) -> bool:
     start, end = m.start(), m.end()
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if before.isascii() and (before.isalpha() or before in ".#/_-+"):
+    if before.isascii() and (before.isalpha() or before in ".#/_+"):
         return True
-    if after.isascii() and after.isalpha():
+    if before == "-" and start > 1 and (text[start - 2].isascii() and text[start - 2].isalnum()):
+        return True  # S43-1, G6-2: a code's hyphen; a minus stands after a space, a word or a verb
+    if after.isascii() and after.isalpha() and not ASCII_UNIT.match(text, end):
         return True
+    if before == "前" and text.startswith(("位", "名"), end):
+        return True  # 前8位, 前10名: a rank, not a count
     if before in "第[【" or (before == "(" and after == ")"):
         return True
     if m["cn"] and before in lexicon.cues()["vague_before"]:
@@ -162,6 +188,9 @@ def _magnitude(text: str, pos: int) -> tuple[float, int]:
     return 1.0, pos
 
 
+_SHARE_DENOMINATORS = {"万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8}
+
+
 def _read_share(text: str, m: re.Match) -> tuple[float, float, str, int, str | None] | None:
     """Shares written as words or fractions: 一半, 三分之一, 百分之二十, 千分之三, 占…1/5."""
     pos = m.end()
@@ -172,11 +201,14 @@ def _read_share(text: str, m: re.Match) -> tuple[float, float, str, int, str | N
         return (50.0, 1.0, "%", pos + 1, None) if shared else None
     if text.startswith("分之", pos):
         numerator = NUMBER.match(text, pos + 2)
-        value = _number_value(numerator) if numerator else None
+        value = 100.0 if numerator and numerator.group() == "百" else (
+            _number_value(numerator) if numerator else None)  # 百分之百 is all of it
         if value is None:
             return None
         if m["cn"] in ("百", "千"):
             return value, 1.0, "%" if m["cn"] == "百" else "‰", numerator.end(), None
+        if m["cn"] in _SHARE_DENOMINATORS:  # 万分之三 = 0.03 %
+            return round(value / _SHARE_DENOMINATORS[m["cn"]] * 100, 8), 1.0, "%", numerator.end(), None
         denominator = _number_value(m)
         return (round(value / denominator * 100, 4), 1.0, "%", numerator.end(), None) if denominator else None
     fraction = re.match(r"/(\d+)(?![\d.])", text[pos:pos + 6])
@@ -206,16 +238,66 @@ def _read_quantity(text: str, m: re.Match) -> tuple[float, float, str, int, str 
             infix, pos = lexicon.cues()["qualifier_infix"][word], pos + 1
         unit = _read_unit(text, pos)
         if unit is None:
-            return None
+            return _read_tally(text, m, value, pos) or _read_bare_count(text, m, value, factor, pos)
     _surface, normalised, end = unit
-    return value, factor, normalised, end, infix
+    if text.startswith("半", end) and not text.startswith(_NOT_HALF, end):
+        value += 0.5  # 三成半 = 35 %, 十五斤半 = 15.5 斤 (ANNOTATION.md: X成半)
+        end += 1
+    return value, factor, _temperature_scale(text, m.start(), normalised), end, infix
+
+
+_NOT_HALF = ("半导体", "半岛", "半径", "半数", "半价", "半年", "半月", "半天", "半小时", "半边")
+
+
+def _temperature_scale(text: str, start: int, unit: str) -> str:
+    """华氏温度98.6度, 摄氏20度: the scale written before a 度 names the unit."""
+    if unit != "度":
+        return unit
+    before = text[max(0, start - 4):start]
+    return "℉" if "华氏" in before else "℃" if "摄氏" in before else unit
+
+
+def _read_tally(text: str, m: re.Match, value: float, pos: int) -> tuple[float, float, str, int, None] | None:
+    """9金4银2铜, 2死3伤: a figure followed by a tally word, with another figure beside it."""
+    tallies = lexicon.cues()["tally_words"]
+    word = text[pos:pos + 1]
+    if not m["ar"] or word not in tallies:
+        return None
+    next_is_figure = text[pos + 1:pos + 2].isdigit()
+    prev_is_tally = m.start() > 1 and text[m.start() - 1] in tallies and text[m.start() - 2].isdigit()
+    return (value, 1.0, tallies[word], pos + 1, None) if next_is_figure or prev_is_tally else None
+
+
+_BARE_END = "，。；！？、,;!?\n）)"
+
+
+def _read_bare_count(text: str, m: re.Match, value: float, factor: float,
+                     pos: int) -> tuple[float, float, str, int, None] | None:
+    """纳税人达到3000: an integer after a verb of amount, ending its clause, counts the noun before it:
+    人 for people, 个 for anything else (ANNOTATION.md). A year (达到2020) or a decimal is no count."""
+    if not m["ar"] or "." in m["ar"] or (pos < len(text) and text[pos] not in _BARE_END):
+        return None
+    if factor == 1.0 and 1900 <= value <= 2100:
+        return None
+    verb = _match_suffix(text, m.start(), _sorted_keys("bare_count_verbs"))
+    if not verb:
+        return None
+    noun_end = m.start() - len(verb)
+    noun = text[max(0, noun_end - 6):noun_end]
+    if not noun or not all("\u4e00" <= ch <= "\u9fff" for ch in noun[-2:]):
+        return None
+    people = any(noun.endswith(w) for w in lexicon.cues()["people_noun_ends"])
+    return value, factor, "人" if people else "个", pos, None
 
 
 def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, end: int) -> bool:
     if unit in ("%", "‰") and m["cn"]:
         return True  # 一半, 三分之一, 百分之二十
-    if m["cn"] and factor == 1.0 and value < 10 and "万" not in m["cn"] and unit not in SHARE_UNITS:
+    if m["cn"] and factor == 1.0 and value < 10 and "万" not in m["cn"] and unit not in SHARE_UNITS \
+            and not _measured_small(text, m, value, unit, end):
         return False  # 三个方面, 一批, 五年, 二元结构: the text counting its own points, or an idiom
+    if value == 1 and text.startswith("兑", end):
+        return False  # 1美元兑7.1元人民币: the base of an exchange rate, not a figure
     if unit == "年" and m["cn"] and not _match_suffix(text, m.start(), DURATION_CUES):
         return False  # 十三年来, 二十世纪八十年代, 建党一百年: narrative time, not a measured duration
     if text.startswith("年代", end - 1) or (len(unit) == 1 and _unit_glued_to_next_word(text, m.start(), end)):
@@ -225,6 +307,20 @@ def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, e
     if _inside_short_name(text, m.start(), end):
         return False  # “民营经济32条”, “十项重大工程”: a programme named by a number
     return not (unit == "次" and m["cn"] and text.startswith(("全会", "会议", "代表大会"), m.end() + 1))
+
+
+def _measured_small(text: str, m: re.Match, value: float, unit: str, end: int) -> bool:
+    """两次, 两美元, 五岁, 每吨补贴三元: a small Chinese numeral before a unit that measures
+    (money, age, times, weight, length) is a figure; before 个, 批, 项, 年 it is the text counting
+    its own points. A one-character unit must end its phrase (三元。, 五岁的): 二元结构, 三次产业,
+    二次创业 and 三元里 are words."""
+    if value < 2 or unit not in lexicon.cues()["measured_small_units"]:
+        return False
+    surface = text[m.end():end]
+    if len(surface) > 1:
+        return True
+    follows = text[end:end + 1]
+    return not follows or not ("\u4e00" <= follows <= "\u9fff") or follows in "的钱左多余"
 
 
 # Characters that make a one-character cue the end of another word: 节约, 签约 are not 约; 最近 is not 近.
@@ -291,13 +387,32 @@ def _clause_start(text: str, start: int, floor: int) -> int:
 _CHANGE_NOUNS = re.compile("增加值|增长点|增长极")
 
 
+def _mask(m: re.Match) -> str:
+    return "\0" * len(m.group())
+
+
+@cache
+def _modifying_change() -> re.Pattern:
+    """同比上涨的城市个数为68个: a change word before 的 describes a noun; the figure is a count."""
+    words = sorted(lexicon.cues()["increase"] + lexicon.cues()["decrease"], key=len, reverse=True)
+    return re.compile(rf"(?:同比|环比)?(?:{'|'.join(map(re.escape, words))})的")
+
+
+def _mask_modifiers(segment: str) -> str:
+    """Mask a change word that modifies a noun standing between it and the figure."""
+    return _modifying_change().sub(lambda m: m.group() if m.end() == len(segment) else _mask(m), segment)
+
+
 def _find_change(segment: str) -> str:
-    segment = _CHANGE_NOUNS.sub(lambda m: "\0" * len(m.group()), segment)
+    segment = _CHANGE_NOUNS.sub(_mask, segment)
     best, best_at = "none", -1
+    adjacent = lexicon.cues()["change_adjacent"]
     for direction in ("increase", "decrease"):
         for word in lexicon.cues()[direction]:
             if len(word) < 2:
                 continue
+            if word in adjacent and not segment.rstrip("了").endswith(word):
+                continue  # 加快打造4个集群 speeds work up; 较去年加快8个百分点 is a change
             at = segment.rfind(word)
             if at > best_at:
                 best, best_at = direction, at
@@ -310,11 +425,36 @@ _NOUN_PLAN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![年共拟原预今明])计划
                         r"发行|生产|种植|销售|出口|招)")
 
 
-def _find_kind(prefix: str) -> str:
+# 将 in its 把 sense (将覆盖率从5%提高到35%, 将标准提高至800元) takes an object; it promises nothing.
+_TAKE_JIANG = re.compile(r"将(?![会要在于近其来继进全加着大努力])(?=[^，。；]{1,15}?(?:从|由|(?:提高|提升|降低|压减|缩减|扩大|调整|控制|下调|上调)(?:到|至|为|在)))")
+# Words that report what was done; after the last plan word, in the figure's own clause, they win.
+_DONE = ("已", "成功", "实现", "完成")
+
+
+def _find_kind(prefix: str, clause_at: int = 0, review: bool = False) -> str:
+    """Target or achievement, from the sentence up to the figure (``prefix``).
+
+    The rule, in order: (1) no target cue in the sentence before the figure -> achievement;
+    (2) 将 taking an object in the figure's own clause (将X从…提高到) and the nouns 计划/目标 of a review part are no cues;
+    (3) a done word (已, 成功, 实现, 完成) in the figure's own clause, standing after the last target
+    cue, which itself stands in an earlier clause, makes it an achievement (计划投资10亿元，已完成8亿元);
+    so does 已/成功 right after the cue in the same clause. Otherwise -> target. The plan parts of
+    a report make every figure a target unless its sentence has a past marker (_describe).
+    """
     masked = _NOUN_PLAN.sub("\0\0", prefix)
+    masked = masked[:clause_at] + _TAKE_JIANG.sub("\0", masked[clause_at:])  # only in the figure's own clause
     for word in lexicon.cues()["not_target"] + ["主要", "重要", "需要", "要求", "只要", "要素", "纲要", "必要", "要点"]:
         masked = masked.replace(word, "\0" * len(word))
-    return "target" if any(w in masked for w in lexicon.cues()["target"]) else "achievement"
+    if review:
+        masked = masked.replace("目标", "\0\0")  # 目标企业, 目标任务: a review names goals it met
+    target_at = max((masked.rfind(w) for w in lexicon.cues()["target"]), default=-1)
+    if target_at < 0:
+        return "achievement"
+    done_at = max((masked.rfind(w) for w in _DONE), default=-1)
+    strong = any(masked.startswith(w, done_at) for w in ("已", "成功"))
+    if done_at > target_at and done_at >= clause_at and (target_at < clause_at or strong):
+        return "achievement"
+    return "target"
 
 
 def _find_period(prefix: str, base_span: tuple[int, int] | None) -> str | None:
@@ -361,6 +501,7 @@ def extract_metrics(text: str) -> list[Metric]:
         if not _plausible(text, m, value, factor, unit, end):
             continue
         metric = _build(text, m, value * factor, unit, end, qualifier)
+        _apply_sign(text, metric, m.start())
         if (pair := _approx_pair(m["cn"])) and metric.value_high is None:
             metric.value_high = pair[1] * factor
             metric.qualifier = "approx" if metric.qualifier == "exact" else metric.qualifier
@@ -368,6 +509,35 @@ def extract_metrics(text: str) -> list[Metric]:
         metrics.append(metric)
     _describe(text, metrics)
     return metrics
+
+
+def _sign_before(text: str, start: int) -> str | None:
+    """-22.2%, 同比增长-3.9%, 负3.9%, 零下5℃: the sign written before a figure, if any.
+    A hyphen after a digit or a letter is a range's dash or a code's (5-6%, S43-1), not a minus."""
+    if start and text[start - 1] == "-" and (start == 1 or not (text[start - 2].isascii() and text[start - 2].isalnum())):
+        return "-"
+    sign = _match_suffix(text, start, _sorted_keys("negative_before"))
+    if sign == "负" and start > 1 and "\u4e00" <= text[start - 2] <= "\u9fff" and text[start - 2] not in _BEFORE_MINUS:
+        return None  # 税负, 背负, 减负, 正负: 负 ends a word
+    return sign
+
+
+# Words that may stand right before 负 when it is a minus: 增长负3.9%, 为负0.5%, 从负0.1%.
+_BEFORE_MINUS = "长降为是从至到达比均"
+
+
+def _apply_sign(text: str, metric: Metric, start: int) -> None:
+    """Carry the sign written right before the number (not before a qualifier) into the metric."""
+    sign = _sign_before(text, start)
+    if not sign or metric.char_start != start:
+        return
+    if sign == "零下" and metric.unit == "度":
+        metric.unit = "℃"  # 零下20多度 is a temperature
+    metric.value = -metric.value
+    if metric.value_high is not None:
+        metric.value_high = -metric.value_high if sign != "-" else metric.value_high
+    metric.char_start -= len(sign)
+    metric.raw_text = sign + metric.raw_text
 
 
 def _read_range_first(text: str, m: re.Match) -> tuple[float, float, str, int, str | None] | None:
@@ -449,6 +619,15 @@ def _plan_sections(text: str) -> list[tuple[int, bool]]:
     return out
 
 
+def _in_review(text: str, plans: list[tuple[int, bool]], offset: int) -> bool:
+    """The figure stands under a report's review heading (一、2025年工作回顾)."""
+    heading_at = max((start for start, _ in plans if start <= offset), default=-1)
+    if heading_at < 0:
+        return False
+    line = text[heading_at:text.find("\n", heading_at) if "\n" in text[heading_at:] else len(text)]
+    return any(w in line for w in lexicon.cues()["past_headings"])
+
+
 def _in_plan(plans: list[tuple[int, bool]], offset: int) -> bool:
     current = False
     for start, is_plan in plans:
@@ -487,14 +666,15 @@ def _describe(text: str, metrics: list[Metric]) -> None:
             continue
         floor = previous.char_end if same_sentence else s_start
         c_start = _clause_start(text, metric.char_start, floor)
-        segment = text[c_start:metric.char_start]
+        segment = _mask_modifiers(text[c_start:metric.char_start])
         metric.change = _find_change(segment)
         metric.base_period, base_span = _find_base(segment)
         prefix = text[s_start:metric.char_start]
         offset = c_start - s_start
         shifted = (base_span[0] + offset, base_span[1] + offset) if base_span else None
         metric.period = _find_period(prefix, shifted)
-        metric.kind = _find_kind(prefix)
+        own_clause = _clause_start(text, metric.char_start, s_start) - s_start  # not cut at the previous figure
+        metric.kind = _find_kind(prefix, own_clause, _in_review(text, plans, metric.char_start))
         if metric.kind == "achievement" and _in_plan(plans, metric.char_start) and not any(
                 w in metric.sentence for w in lexicon.cues()["past_markers"]):
             metric.kind = "target"

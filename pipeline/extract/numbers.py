@@ -13,8 +13,34 @@ BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 
+# Magnitudes inside a mixed numeral (4亿5679万, 1万2千): each multiplies the digits before it.
+_MIXED_SMALL = {"十": 10, "百": 100, "千": 1000}
+
+
 def parse_arabic(token: str) -> float:
-    return float(token.replace(",", ""))
+    """1,234.5 or a mixed numeral of digits and magnitudes (4亿5679万 = 456790000, 1万600 = 10600)."""
+    token = token.replace(",", "")
+    if token.replace(".", "", 1).isdigit():
+        return float(token)
+    return _parse_mixed(token)
+
+
+def _parse_mixed(token: str) -> float:
+    """Digits and magnitude characters read like a Chinese numeral: 2千零30万 = 20300000.
+
+    A section below 万 sums its digits times 千/百/十; 万 and 亿 close a section and scale it.
+    """
+    total, section, digits = 0.0, 0.0, ""
+    for ch in token.replace("零", ""):
+        if ch.isdigit() or ch == ".":
+            digits += ch
+        elif ch in _MIXED_SMALL:
+            section, digits = section + float(digits or 1) * _MIXED_SMALL[ch], ""
+        elif ch in BIG_UNITS:
+            section += float(digits or 0)
+            total = (total + section) * BIG_UNITS[ch] if ch == "亿" else total + section * BIG_UNITS[ch]
+            section, digits = 0.0, ""
+    return total + section + float(digits or 0)
 
 
 def _parse_section(s: str) -> int | None:
@@ -33,7 +59,8 @@ def _parse_section(s: str) -> int | None:
             unit = SMALL_UNITS[ch]
             if last_unit is not None and unit >= last_unit:
                 return None
-            total += (1 if digit is None and unit == 10 else (digit if digit is not None else -1)) * unit
+            # 十五, 一千零十: a 十 with no digit of its own (or only 零) is one ten
+            total += (1 if digit in (None, 0) and unit == 10 else (digit if digit is not None else -1)) * unit
             if digit is None and unit != 10:
                 return None
             digit, last_unit = None, unit
@@ -61,7 +88,8 @@ def parse_chinese(token: str) -> float | None:
     for big_char, big in (("亿", BIG_UNITS["亿"]), ("万", BIG_UNITS["万"])):
         if big_char in rest:
             head, _, rest = rest.partition(big_char)
-            value = _parse_section(head) if head else 1
+            # 五十四万亿: 万 inside the part before 亿 multiplies it (54万 亿 = 5.4e13)
+            value = (parse_chinese(head) if "万" in head else _parse_section(head)) if head else 1
             if value is None or big_char in rest:
                 return None
             total += value * big

@@ -6,7 +6,8 @@ from functools import cache
 
 from pipeline import lexicon
 
-DENOMINATORS = ("平方米", "千瓦时", "小时", "公里", "人", "日", "天", "年", "月", "亩", "吨", "户", "次")
+# 立方米 and 升 for concentrations (35微克/立方米, 5毫克/升): ANNOTATION.md counts them as metrics.
+DENOMINATORS = ("平方米", "立方米", "千瓦时", "小时", "公里", "人", "日", "天", "年", "月", "亩", "吨", "户", "次", "升")
 
 
 @cache
