@@ -27,6 +27,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # part of the body), whatever jieba's tag says.
 _BODY_STOP = frozenset(
     ["会见", "会晤", "出席", "主持", "陪同", "参加", "表示", "指出", "强调", "介绍", "同", "与", "及", "向", "对", "在", "据", "由", "从", "为", "给", "是", "了", "的", "时", "并", "将", "把", "被", "任命", "免去", "撤销", "当选", "担任", "出任", "任", "系", "即", "原", "时任", "前", "新任", "现任", "曾任", "历任", "作为", "致电", "致信", "祝贺", "感谢", "接见", "看望", "慰问", "听取", "率", "率领", "带领", "等", "特邀", "邀请", "应", "受", "经", "获", "和", "或", "也", "就", "又", "都", "还", "曾", "已", "会同", "联合", "召开", "举行", "访问", "接受", "专访", "采访", "访", "称", "说", "问", "答", "今天", "昨天", "近日", "日前", "当天", "当地", "时间", "上午", "下午", "晚上", "随后", "其中", "包括", "以及", "我", "我们", "他", "她", "他们", "该", "本", "各", "各级", "全体", "有关", "相关", "两", "位", "名", "个", "一行", "记者", "本报", "新华社", "央视", "据悉"])
+# Verbs of a sentence about a person that never stand inside a body's name.
+_CLAUSE_VERBS = frozenset(
+    ["表示", "指出", "强调", "认为", "介绍", "会见", "会晤", "出席", "主持", "陪同", "参加", "看望", "慰问", "考察", "调研", "视察", "听取", "宣布", "签署", "致电", "致信", "发表", "接受", "接见", "举行", "召开", "邀请", "欢迎", "前往", "抵达", "访问", "担任", "当选", "出任", "任命", "免去", "撤销", "率领", "带领", "会同", "联合", "协助", "支持", "推动", "开展", "参观", "走访", "来到", "成为", "作为", "获得", "荣获", "授予", "表彰", "批准", "决定", "通过", "提出", "要求", "希望", "呼吁", "祝贺", "感谢", "发现", "看到", "告诉", "谈到", "说道", "写道", "回忆", "透露", "证实", "宣读", "报告", "汇报", "讲话", "致辞", "发言", "带队", "率团", "到访", "来访", "出访", "上任", "卸任", "辞职", "就任", "离任", "履新", "调任", "兼任", "曾任", "历任", "现任", "原任", "拜会", "会谈", "通话", "进行", "举办"])
 # Words jieba tags as verbs that stand inside names of bodies (发展和改革委员会, 新开发银行).
 _BODY_VERBS = lexicon.org_name_verbs() | frozenset(
     ["开发", "交流", "协调", "协作", "调解", "仲裁", "审判", "侦查", "监测", "检测", "检验", "检疫", "勘察", "设计", "生产", "制造", "储备", "救援", "扶贫", "招商", "巡视", "宣传", "组织", "统战", "协商", "供销", "信访", "教育", "维护", "稳定", "推进", "振兴", "援助", "开放", "创新", "领导", "工作", "办公", "对话"])
@@ -151,7 +154,8 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
     state word, 马拉维 a person), so only the classes that never name a body end it: verbs
     other than those inside names, prepositions, conjunctions, adverbs, pronouns, particles,
     time and number words."""
-    if word in lexicon.countries() or word in _suffix_words() or (start in words.place_chars and _BODY_CHARS.fullmatch(word)):
+    if word in lexicon.countries() or word in _suffix_words() or word in lexicon.known_names() \
+            or (start in words.place_chars and _BODY_CHARS.fullmatch(word)):
         return True
     if word in _BODY_STOP or not _BODY_CHARS.fullmatch(word) or "兼" in word:
         return False  # 总裁兼: jieba glues the joiner of two titles to the first
@@ -161,7 +165,9 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
     if tag is None:
         return True
     if tag.startswith("v") and tag != "vn":
-        return word in _BODY_VERBS
+        # Verbs stand inside names of bodies (就业促进司, 心理危机研究与干预中心); the ones that
+        # end the sentence's own words before a body are listed in _BODY_STOP and _CLAUSE_VERBS.
+        return word in _BODY_VERBS or (len(word) >= 2 and word not in _CLAUSE_VERBS)
     if tag == "m":
         return bool(re.fullmatch(r"第?[一二三四五六七八九十百零〇\d]+[届次任]?", word))
     if tag == "f":
@@ -263,6 +269,7 @@ def _chain(text: str, name_start: int, words: _WordIndex) -> list[_Item]:
         title_start = _ministry_start(text, title_start, end, words)
         title_start = _ministry_words_start(text, title_start, end, words)
         title_start = _one_character_head(text, title_start, end, words)
+        title_start = _congress_in_title(text, title_start, end)
         marker = _former_marker(text, title_start)
         body_end = title_start - marker
         body_start = _body_start(text, body_end, words)
@@ -295,7 +302,7 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
     for k in range(len(body) - 1, 0, -1):
         head, tail = body[:k], body[k:]
         if 2 <= len(tail) <= 6 and head not in _generic_bodies() and (
-                head in lexicon.countries()
+                head in lexicon.countries() and not tail.endswith(lexicon.org_suffixes())
                 or (len(head) >= 2 and head.endswith(lexicon.org_suffixes()) and _title_like_tail(tail))):
             return start, start + k
     return (start, end) if _is_body(text, start, end, words) else (end, end)
@@ -314,6 +321,16 @@ def _title_like_tail(tail: str) -> bool:
 @cache
 def _country_suffix() -> re.Pattern:
     return re.compile("(?:" + "|".join(sorted(map(re.escape, lexicon.countries()), key=len, reverse=True)) + ")$")
+
+
+def _congress_in_title(text: str, title_start: int, end: int) -> int:
+    """全国人大代表, 省政协委员: the congress is the body and the title is 代表/委员 where a scope
+    word (全国, 省, 市) stands before it."""
+    title = text[title_start:end]
+    if title in ("人大代表", "政协委员") and text[max(0, title_start - 2):title_start] in ("全国",) \
+            or title in ("人大代表", "政协委员") and text[title_start - 1:title_start] in ("省", "市", "县", "区"):
+        return title_start + 2
+    return title_start
 
 
 def _one_character_head(text: str, title_start: int, end: int, words: _WordIndex) -> int:
@@ -432,7 +449,16 @@ def _name_at(text: str, start: int, words: _WordIndex) -> int | None:
             end = word_end  # 拜登: a name jieba's dictionary has, where the tagger saw none
     while end is not None and text.startswith("·", end) and _HAN.match(text, end + 1):
         end = _transliterated_part_end(text, end + 1, words)  # 艾尔肯·吐尼亚孜
-    return end
+    return _regnal(text, end)
+
+
+_REGNAL = re.compile(r"[一二三四五六七八九十]{1,3}世")
+
+
+def _regnal(text: str, end: int | None) -> int | None:
+    """查尔斯三世: a regnal number is part of the name."""
+    m = _REGNAL.match(text, end) if end is not None else None
+    return m.end() if m else end
 
 
 def _transliterated_part_end(text: str, start: int, words: _WordIndex) -> int:
@@ -501,7 +527,7 @@ def _tagged_person_end(text: str, start: int, words: _WordIndex) -> int | None:
 def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     """End of the name right after a title, or None when what follows is a common word (总书记
     顶风冒雪, 大使递交国书) or a country (the next item of a list of ambassadors)."""
-    end = _name_end_after_title(text, start, words)
+    end = _regnal(text, _name_end_after_title(text, start, words))
     if end is None:
         return None
     name = text[start:end]
@@ -563,7 +589,7 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     return run if "·" in text[tagged:run] or _transliterated(text[tagged:run]) else tagged
 
 
-_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独"
+_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回"
 
 
 def _unglued(text: str, start: int, end: int) -> int:
@@ -699,6 +725,11 @@ def _candidates(text: str, words: _WordIndex) -> list[int]:
         before = words.start_of_word_ending.get(m.start())
         if before is not None and (tags.get(text[before:m.start()]) or "").startswith("nr"):
             starts.add(before)  # 同拜登总统会晤: jieba knows the name, the tagger missed it
+        for size in (3, 2):  # 栗战书委员长主持: a surname-led name opening the clause before a title
+            at = m.start() - size
+            if at >= 0 and _clause_start(text, at) and looks_like_name(text[at:m.start()]):
+                starts.add(at)
+                break
     return sorted(starts)
 
 
@@ -727,7 +758,8 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
                 found.append(PersonMention(text[a:b], org, titles, a, b, a, org_start, title_starts))
                 taken.update(range(a, b))
             continue
-        known = _known_name(text, start, end, words) and not _starts_with_preposition(person)
+        known = (_known_name(text, start, end, words) or _opens_clause_as_name(text, start, person)) \
+            and not _starts_with_preposition(person)
         title_end = _title_after(text, end, words) if known else None
         if title_end is not None:
             title_start = end
@@ -758,7 +790,7 @@ def _appointments(text: str, words: _WordIndex) -> list[PersonMention]:
             at += 1
         if not names:
             continue
-        office = at + 1 if text.startswith("为", at) else at
+        office = at + 1 if text.startswith(("为", "的"), at) else at
         stop = _OFFICE_END.search(text, office, office + 60)
         if stop is None or stop.start() - office < 2:
             continue
@@ -777,6 +809,21 @@ def _covers(text: str, office: int, chain_start: int) -> bool:
     before the body and belongs to neither)."""
     gap = text[office:chain_start]
     return gap == "" or bool(_TERM.fullmatch(gap))
+
+
+def _clause_start(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1] in "，。；：、“”（）\n 　！？"
+
+
+def _opens_clause_as_name(text: str, start: int, name: str) -> bool:
+    """栗战书委员长主持: a surname-led name that opens a clause, which the tagger and jieba miss,
+    is a name when it reads as no word (向全体, 任驻村, 卓越 and 乌克兰 do)."""
+    import jieba
+
+    return _clause_start(text, start) and looks_like_name(name) and _HAN.fullmatch(name[0]) is not None \
+        and all(_HAN.match(c) for c in name) and name[0] not in "同与和及对向在为把被任从到" \
+        and name not in lexicon.countries() and jieba.dt.FREQ.get(name, 0) < _COMMON_NAME \
+        and not _reads_as_words(name)
 
 
 def _form_of_address(text: str, first: _Item) -> bool:
