@@ -551,8 +551,11 @@ def _dictionary_word(word: str, often: int = 40) -> bool:
 
 
 def _starts_with_preposition(name: str) -> bool:
-    """同特朗普, 向普京: the tagger reads a preposition and the name after it as one person."""
-    return name[0] in "同与和及对向在为把被" and not looks_like_name(name)
+    """同特朗普, 向普京: the tagger reads a preposition and the name after it as one person (向诗兵
+    is a name: 诗兵 is no word of the dictionary)."""
+    if name[0] not in "同与和及对向在为把被":
+        return False
+    return not looks_like_name(name) or (len(name) >= 3 and _dictionary_word(name[1:], 20))
 
 
 def _places_at(words: _WordIndex, start: int) -> list[Mention]:
@@ -711,7 +714,7 @@ def _title_after(text: str, name_end: int, words: _WordIndex) -> int | None:
     end = m.end()
     if _HAN.match(text, end) and words.start_of_word_ending.get(end) is None:
         return None  # the title runs on into a longer word (主席团, 书记处)
-    if end < len(text) and text[end] not in "，。、" and _name_after_title(text, _skip_gap(text, end), words):
+    if end < len(text) and text[end] not in "，。、" and _tagged_person_end(text, _skip_gap(text, end), words):
         return None  # 张三副市长李四: the title belongs to the name after it
     return end
 
@@ -743,8 +746,8 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
         if start in taken:
             continue
         items = _chain(text, start, words)
-        if items and _form_of_address(text, items[0]):
-            continue  # 童书记来村后: a surname and a title address someone; no name follows
+        if items and (_form_of_address(text, items[0]) or _title_of_the_name_before(items[0], words)):
+            continue  # 童书记来村后, 习近平主席卓越领导下: the title belongs to the name before it
         end = _name_after_title(text, start, words) if items else _name_at(text, start, words)
         if end is None:
             continue
@@ -824,6 +827,10 @@ def _opens_clause_as_name(text: str, start: int, name: str) -> bool:
         and all(_HAN.match(c) for c in name) and name[0] not in "同与和及对向在为把被任从到" \
         and name not in lexicon.countries() and jieba.dt.FREQ.get(name, 0) < _COMMON_NAME \
         and not _reads_as_words(name)
+
+
+def _title_of_the_name_before(first: _Item, words: _WordIndex) -> bool:
+    return first.body_start == first.title_start and first.title_start - 1 in words.person_chars
 
 
 def _form_of_address(text: str, first: _Item) -> bool:

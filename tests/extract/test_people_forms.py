@@ -204,3 +204,9 @@ def test_more_forms_from_the_development_set():
     assert roles("俄罗斯国家安全会议副主席梅德韦杰夫24日表示") == [("梅德韦杰夫", "俄罗斯国家安全会议", ("副主席",))]
     assert roles("人社部就业促进司司长张莹说") == [("张莹", "人社部就业促进司", ("司长",))]
     assert roles("中国农业银行湖南省分行原副巡视员蒋祁") == [("蒋祁", "中国农业银行湖南省分行", ("副巡视员",))]
+
+
+def test_a_title_after_a_name_is_that_names_title():
+    assert roles("感谢习近平主席今天上午在论坛峰会开幕式致辞") == [("习近平", "", ("主席",))]
+    assert roles("在习近平主席卓越领导下，中国") == [("习近平", "", ("主席",))]
+    assert "向普京" not in [p.person for p in extract_people("特别是向普京总统表示感谢")]
