@@ -72,7 +72,7 @@ class _Item:
 
 @cache
 def _title_full() -> re.Pattern:
-    mods = r"(?:常务副|副|代理|代|执行|常务|第一|首席|名誉|荣誉|专职|驻会|候补|[一二三四]级|总|驻[\u4e00-\u9fff]{1,6}?)"
+    mods = r"(?:常务副|副|代理|代|执行|常务|第一|首席|名誉|荣誉|专职|驻会|候补|[一二三四]级|总|驻[\u4e00-\u9fff]{1,6}?(?=(?:特命全权)?(?:大使|公使|总领事|领事|代表|参赞)))"
     return re.compile(rf"{mods}*{title_pattern()}(?:助理)?")
 
 
@@ -397,6 +397,11 @@ def _role(text: str, items: list[_Item]) -> tuple[str, int, tuple[str, ...], tup
         return org, first.body_start, tuple(text[it.title_start:it.title_end] for it in items), \
             tuple(it.title_start for it in items)
     titles = tuple(text[it.body_start:it.body_end] + text[it.title_start:it.title_end] for it in items)
+    country = text[first.body_start:first.body_end]
+    if country in lexicon.countries() and all(not _names_its_body(t) for t in titles[1:]):
+        # 柬埔寨副首相兼公务员部大臣, 俄体育部长兼奥委会主席: the country's offices, each ministry in its title
+        return country, first.body_start, (text[first.title_start:first.title_end], *titles[1:]), \
+            (first.title_start, *(it.body_start for it in items[1:]))
     return "", first.body_start, titles, tuple(it.body_start for it in items)
 
 
@@ -535,8 +540,8 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
         return None
     if _starts_with_preposition(name):
         return None  # 习近平主席同戈伊塔总统: a preposition before the next name
-    if _dictionary_word(name) and any(m.kind == "LOC" and m.start <= start and end <= m.end
-                                      for m in _places_at(words, start)):
+    if _dictionary_word(name, 200) and any(m.kind == "LOC" and m.start <= start and end <= m.end
+                                           for m in _places_at(words, start)):
         return None  # 美俄总统布达佩斯会晤: a place after a title (the tagger and the dictionary agree)
     if not looks_like_name(name) and "·" not in name and _common_words_in(name):
         return None
@@ -574,8 +579,10 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     if run is None:
         if tagged is None and _gap_start(text, start) < start:
             return _surname_name(text, start, words)  # a signature line: 区长  杜联合
-        if tagged is not None and not _plausible_run(text[start:tagged]):
-            return None  # 主席对斗, 总书记看苗情: the tagger's person reads as no name
+        name = text[start:tagged] if tagged is not None else ""
+        if tagged is not None and not _plausible_run(name) and (
+                len(name) < 3 or _reads_as_words(name) or _common_words_in(name)):
+            return None  # 主席对斗, 总书记看苗情: the tagger's person reads as no name (索比亚宁 does)
         return tagged or _clause_final_name(text, start)
     surname_led = "·" not in text[start:run] and looks_like_name(text[start:start + 2])
     if surname_led and run - start > 3 and not _transliterated(text[start + 2:run]):
@@ -653,6 +660,8 @@ def _plausible_run(run: str) -> bool:
         return True  # 泽连斯基, 叶尔梅克巴耶夫: the first characters may be any, the rest spell a transliteration
     if (word_tags().get(run) or "").startswith("nr") and not _dictionary_word(run, _COMMON_NAME):
         return True  # 拜登: a rare name jieba's dictionary has
+    if len(run) == 3 and word_tags().get(run) is None and _transliterated(run[1:]):
+        return True  # 久里奇, 萨罗门: a short transliteration
     return len(run) <= 3 and looks_like_name(run)
 
 
@@ -667,7 +676,7 @@ _LIST_SEP = "、"
 _TRANSLITERATION = frozenset(
     "阿埃艾奥欧乌伊尔斯克夫娃诺维奇耶拉里亚卡巴德茂索罗莫莱普京特提米纳贝托萨塞基吉戈格哈霍赫兹泽扎佐卢鲁洛默姆穆曼"
     "蒙迪蒂丹多杜敦顿尼妮努帕佩皮波彭蓬沙舍什希西谢雅延因英尤约宾布伯勃芙娜丽莎琳桑茨兰朗隆伦科库奎恩内福马梅加瓦"
-    "法杰安迈贾比苏齐扬缇蕾莉黛妲凯肯琼乔吉沃南古施塔图贡恰查契利京舒连")
+    "法杰安迈贾比苏齐扬缇蕾莉黛妲凯肯琼乔吉沃南古施塔图贡恰查契利京舒连宁门")
 
 
 def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
@@ -746,7 +755,8 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
         if start in taken:
             continue
         items = _chain(text, start, words)
-        if items and (_form_of_address(text, items[0]) or _title_of_the_name_before(items[0], words)):
+        if items and (_form_of_address(text, items[0]) or _title_of_the_name_before(items[0], words)
+                      or _several_countries(text, items[0])):
             continue  # 童书记来村后, 习近平主席卓越领导下: the title belongs to the name before it
         end = _name_after_title(text, start, words) if items else _name_at(text, start, words)
         if end is None:
@@ -827,6 +837,16 @@ def _opens_clause_as_name(text: str, start: int, name: str) -> bool:
         and all(_HAN.match(c) for c in name) and name[0] not in "同与和及对向在为把被任从到" \
         and name not in lexicon.countries() and jieba.dt.FREQ.get(name, 0) < _COMMON_NAME \
         and not _reads_as_words(name)
+
+
+def _several_countries(text: str, first: _Item) -> bool:
+    """美俄总统布达佩斯会晤: the heads of two countries; what follows is no one's name."""
+    table = lexicon.place_abbreviations()
+    at = first.body_start
+    while at > 0 and text[at - 1] in table and table[text[at - 1]][0]:
+        at -= 1  # 美 + 俄: jieba may cut the pair apart
+    body = text[at:first.body_end]
+    return len(body) >= 2 and all(c in table and table[c][0] for c in body)
 
 
 def _title_of_the_name_before(first: _Item, words: _WordIndex) -> bool:

@@ -210,3 +210,10 @@ def test_a_title_after_a_name_is_that_names_title():
     assert roles("感谢习近平主席今天上午在论坛峰会开幕式致辞") == [("习近平", "", ("主席",))]
     assert roles("在习近平主席卓越领导下，中国") == [("习近平", "", ("主席",))]
     assert "向普京" not in [p.person for p in extract_people("特别是向普京总统表示感谢")]
+
+
+def test_forms_from_development_batch_five():
+    assert roles("洪都拉斯总统卡斯特罗28日发表声明") == [("卡斯特罗", "洪都拉斯", ("总统",))]
+    assert roles("莫斯科市长索比亚宁称") == [("索比亚宁", "莫斯科", ("市长",))]
+    assert roles("会见柬埔寨副首相兼公务员部大臣洪玛尼") == [("洪玛尼", "柬埔寨", ("副首相", "公务员部大臣"))]
+    assert roles("中国驻非盟使团团长刘豫锡表示") == [("刘豫锡", "中国驻非盟使团", ("团长",))]
