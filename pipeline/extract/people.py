@@ -398,7 +398,8 @@ def _role(text: str, items: list[_Item]) -> tuple[str, int, tuple[str, ...], tup
             tuple(it.title_start for it in items)
     titles = tuple(text[it.body_start:it.body_end] + text[it.title_start:it.title_end] for it in items)
     country = text[first.body_start:first.body_end]
-    if country in lexicon.countries() and all(not _names_its_body(t) for t in titles[1:]):
+    if country in lexicon.countries() and all(not _names_its_body(t) for t in titles[1:]) \
+            and all(text[it.body_start:it.body_end].endswith("部") for it in items[1:] if it.body_start < it.body_end):
         # 柬埔寨副首相兼公务员部大臣, 俄体育部长兼奥委会主席: the country's offices, each ministry in its title
         return country, first.body_start, (text[first.title_start:first.title_end], *titles[1:]), \
             (first.title_start, *(it.body_start for it in items[1:]))
@@ -573,7 +574,8 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     if words.word_at.get(start, start) != start:
         return None  # the title runs on into a word: 总统府, 书记处
     tagged, run = _tagged_person_end(text, start, words), _name_run(text, start, words)
-    bounded = run is not None and not _HAN.match(text, run) and run - start <= 4  # 干事长森山裕。
+    bounded = run is not None and not _HAN.match(text, run) and run - start <= 4 \
+        and text[start] not in _FOLLOW_SINGLE and not _has_function_words(text[start:run])  # 干事长森山裕。
     if run is not None and run != tagged and not bounded and not _plausible_run(text[start:run]):
         run = None
     if run is None:
@@ -623,6 +625,18 @@ def _clause_final_name(text: str, start: int) -> int | None:
 _WORD_TAGS = ("v", "p", "d", "c", "i", "l", "a", "r", "u", "t", "m", "q", "f")
 
 
+def _has_function_words(candidate: str) -> bool:
+    """称加遭: a word of two or more characters, or a first character, that the dictionary reads as
+    a verb or function word; the single characters inside a transliteration (特罗瓦达, 贝以理) are
+    not read one by one."""
+    import jieba
+
+    tags = word_tags()
+    pieces = jieba.lcut(candidate, HMM=False)
+    return any((tags.get(w) or "n").startswith(_WORD_TAGS) for i, w in enumerate(pieces) if len(w) >= 2 or i == 0
+               and w in _FOLLOW_SINGLE)
+
+
 def _reads_as_words(candidate: str) -> bool:
     """顶风冒雪, 看苗情, 领导全党: the dictionary reads the candidate as one word, or finds a verb,
     preposition or other function word in it."""
@@ -641,12 +655,19 @@ def _common_words_in(candidate: str) -> bool:
     import jieba
 
     freq = jieba.dt.FREQ
-    return any(len(w) >= 2 and freq.get(w, 0) >= _COMMON_WORD
-               and not (word_tags().get(w) or "").startswith(("nr", "ns", "nz"))
-               for w in jieba.lcut(candidate, HMM=False))
+    def common(w: str) -> bool:
+        tag = word_tags().get(w) or ""
+        if tag.startswith("nr"):
+            return False
+        # jieba tags some frequent words as proper nouns (抗议 nz): a place or proper noun seen
+        # this often is a word, not a rare name part
+        return freq.get(w, 0) >= (_COMMON_PROPER if tag in ("ns", "nz") else _COMMON_WORD)
+
+    return any(len(w) >= 2 and common(w) for w in jieba.lcut(candidate, HMM=False))
 
 
 _COMMON_WORD = 40
+_COMMON_PROPER = 500
 
 
 def _transliterated(part: str) -> bool:
@@ -676,7 +697,7 @@ _LIST_SEP = "、"
 _TRANSLITERATION = frozenset(
     "阿埃艾奥欧乌伊尔斯克夫娃诺维奇耶拉里亚卡巴德茂索罗莫莱普京特提米纳贝托萨塞基吉戈格哈霍赫兹泽扎佐卢鲁洛默姆穆曼"
     "蒙迪蒂丹多杜敦顿尼妮努帕佩皮波彭蓬沙舍什希西谢雅延因英尤约宾布伯勃芙娜丽莎琳桑茨兰朗隆伦科库奎恩内福马梅加瓦"
-    "法杰安迈贾比苏齐扬缇蕾莉黛妲凯肯琼乔吉沃南古施塔图贡恰查契利京舒连宁门")
+    "法杰安迈贾比苏齐扬缇蕾莉黛妲凯肯琼乔吉沃南古施塔图贡恰查契利京舒连宁门达")
 
 
 def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
@@ -692,6 +713,8 @@ def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
             if not item:
                 break
             at = start + item.end()
+            if _country_prefix().match(item.group()):
+                break  # 、文莱苏丹哈桑纳尔: the next item names its own country and office
             if _listed_name(item.group()):  # 栗战书: a rarer surname, between list marks
                 out.append((start, at))
             continue

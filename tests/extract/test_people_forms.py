@@ -217,3 +217,14 @@ def test_forms_from_development_batch_five():
     assert roles("莫斯科市长索比亚宁称") == [("索比亚宁", "莫斯科", ("市长",))]
     assert roles("会见柬埔寨副首相兼公务员部大臣洪玛尼") == [("洪玛尼", "柬埔寨", ("副首相", "公务员部大臣"))]
     assert roles("中国驻非盟使团团长刘豫锡表示") == [("刘豫锡", "中国驻非盟使团", ("团长",))]
+
+
+def test_read_on_corpus_transcripts():
+    assert roles("贸易紧张局势 加总理称加遭“直接攻击”") == []
+    assert roles("发言时遭到在场的反对党议员抗议，现场一度") == []
+    assert [p.person for p in extract_people("朝鲜劳动党总书记、国务委员长金正恩16日")] == ["金正恩"]
+    assert [p.person for p in extract_people("斐济总理兰布卡、文莱苏丹哈桑纳尔举行")] == ["兰布卡"]
+    assert roles("日本前首相、国际儒学联合会理事长福田康夫") == [
+        ("福田康夫", "", ("日本首相", "国际儒学联合会理事长"))]
+    assert [p.person for p in extract_people("圣多美和普林西比总理特罗瓦达。以色列驻华大使贝以理、")] == [
+        "特罗瓦达", "贝以理"]
