@@ -9,7 +9,14 @@ from tests_support import ROOT
 
 from pipeline import __version__, cli
 
-SUBCOMMANDS = ["build", "download", "verify", "diff", "deprecate", "ner-benchmark"]
+SUBCOMMANDS = ["build", "download", "verify", "diff", "deprecate", "ner-benchmark", "numbers-benchmark"]
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch):
+    """argparse wraps help at the terminal's width (80 columns without a terminal, as in CI); the
+    assertions read whole lines, so they run at a width that wraps none."""
+    monkeypatch.setenv("COLUMNS", "200")
 
 
 def _help(capsys, *argv: str) -> str:
