@@ -86,12 +86,21 @@ def infer_date(text: str, source_name: str) -> str:
 
 def last_body_line(text: str) -> str:
     """The last line of running text, past trailing page chrome (links, timestamps, buttons)."""
-    for line in reversed(text.rstrip().split("\n")):
+    for line in _lines_from_end(text.rstrip()):
         if line.startswith("——"):
             continue  # a signature line (——某某县纪委书记 程 靖)
         if not is_furniture(line) and not BYLINE.search(line) and (is_prose(line) or len(line) >= 8):
             return line
     return ""
+
+
+def _lines_from_end(text: str):
+    """text.split("\n") backwards, one line at a time (a million short lines are not all made)."""
+    end = len(text)
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        yield text[start:end]
+        end = start - 1
 
 
 def is_truncated(text: str) -> bool:
