@@ -43,12 +43,30 @@ def _to_simplified(piece: str) -> str:
     return "".join(chars)
 
 
+_BLOCK = 1 << 16
+
+
+def _simplified_blocks(text: str):
+    """t2s of the text, line by line as ``_to_simplified`` reads it, but converted a block of
+    lines at a time: no phrase spans a newline, so a block whose length t2s keeps is converted
+    as its lines would be; one whose length changes is converted line by line. (A list of a
+    million one-character lines, and a million calls into OpenCC, are what this avoids.)"""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _BLOCK)
+        end = len(text) if cut < 0 else cut + 1
+        block = text[start:end]
+        out = _converter("t2s").convert(block)
+        yield out if len(out) == len(block) else "\n".join(_to_simplified(line) for line in block.split("\n"))
+        start = end
+
+
 def reading_text(text: str) -> str:
     """The text as the extractors read it: simplified where it is written in traditional
     characters, else the text itself (the same object)."""
     if not text:
         return text
-    simplified = "\n".join(_to_simplified(line) for line in text.split("\n"))
+    simplified = "".join(_simplified_blocks(text))
     han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
     changed = sum(1 for a, b in zip(text, simplified, strict=True) if a != b)
     if changed < _MIN_CHANGED or changed < _TRADITIONAL_SHARE * max(1, han):

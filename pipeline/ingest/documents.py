@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -25,8 +24,8 @@ from pipeline.ingest.lines import (
     is_headline_like,
     is_prose,
 )
-from pipeline.ingest.normalize import assemble, compress_origin, raw_offset, split_paragraphs
-from pipeline.ingest.page_breaks import repair_page_breaks
+from pipeline.ingest.normalize import assemble, iter_paragraphs, normalised_offset, raw_offset
+from pipeline.ingest.page_breaks import repaired
 from pipeline.ingest.sources import SourceRecord
 from pipeline.keys import StableKeys
 
@@ -41,7 +40,7 @@ class IngestedDocument:
     sha256: str
     encoding: str
     text: str
-    # [normalised_offset, raw_offset] runs (see normalize.compress_origin): a few numbers per
+    # [normalised_offset, raw_offset] runs (see normalize.assemble): a few numbers per
     # paragraph instead of one Python int per character, which for a large corpus is gigabytes.
     offset_runs: list[list[int]]
     meta: dict
@@ -87,12 +86,21 @@ def infer_date(text: str, source_name: str) -> str:
 
 def last_body_line(text: str) -> str:
     """The last line of running text, past trailing page chrome (links, timestamps, buttons)."""
-    for line in reversed(text.rstrip().split("\n")):
+    for line in _lines_from_end(text.rstrip()):
         if line.startswith("——"):
             continue  # a signature line (——某某县纪委书记 程 靖)
         if not is_furniture(line) and not BYLINE.search(line) and (is_prose(line) or len(line) >= 8):
             return line
     return ""
+
+
+def _lines_from_end(text: str):
+    """text.split("\n") backwards, one line at a time (a million short lines are not all made)."""
+    end = len(text)
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        yield text[start:end]
+        end = start - 1
 
 
 def is_truncated(text: str) -> bool:
@@ -110,11 +118,11 @@ def ingest_record(record: SourceRecord) -> IngestedDocument:
         raw, encoding = check_text(record.text, record.source_name), "utf-8"
     else:
         raw, encoding = decode_bytes(record.data, record.source_name)
-    paragraphs, joins = repair_page_breaks(split_paragraphs(raw))
-    text, origin = assemble(paragraphs)
+    joins: list = []
+    text, runs = assemble(repaired(iter_paragraphs(raw), joins))  # paragraphs streamed, never all held
     defects = []
     for j in joins:
-        at = bisect.bisect_left(origin, j.right_raw_start)
+        at = normalised_offset(runs, j.right_raw_start)
         defects.append(Defect("page_break_join", at, at, f"{j.left_tail} | {j.right_head}"))
     truncated = is_truncated(text)
     if truncated:
@@ -126,7 +134,7 @@ def ingest_record(record: SourceRecord) -> IngestedDocument:
     meta = record.meta
     return IngestedDocument(
         doc_id=record.doc_id, source_name=record.source_name, sha256=record.sha256, encoding=encoding,
-        text=text, offset_runs=compress_origin(origin), meta=meta,
+        text=text, offset_runs=runs, meta=meta,
         title=meta.get("title") or infer_title(text),
         date=meta.get("date") or infer_date(text, record.source_name),
         truncated=truncated, defects=defects,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pipeline.ingest.lines import ends_sentence, is_headline_like, is_prose, is_running_text, is_structural
@@ -29,14 +30,22 @@ def should_join(left: str, right: str) -> bool:
     return not (is_headline_like(right) and not is_prose(right) and len(right) < 20)
 
 
-def repair_page_breaks(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Join]]:
-    out: list[Paragraph] = []
+def repair_page_breaks(paragraphs: Iterable[Paragraph]) -> tuple[list[Paragraph], list[Join]]:
     joins: list[Join] = []
+    return list(repaired(paragraphs, joins)), joins
+
+
+def repaired(paragraphs: Iterable[Paragraph], joins: list[Join]) -> Iterator[Paragraph]:
+    """The paragraphs with page-break cuts joined, one at a time (only the paragraph that the
+    next may continue is held); each repair is appended to ``joins``."""
+    left: Paragraph | None = None
     for p in paragraphs:
-        if out and should_join(out[-1].text, p.text):
-            left = out[-1]
-            joins.append(Join(left.text[-12:], p.text[:12], left.origin[-1] + 1, p.origin[0]))
-            out[-1] = left + p
+        if left is not None and should_join(left.text, p.text):
+            joins.append(Join(left.text[-12:], p.text[:12], left.raw_end, p.raw_start))
+            left = left + p
         else:
-            out.append(p)
-    return out, joins
+            if left is not None:
+                yield left
+            left = p
+    if left is not None:
+        yield left

@@ -11,7 +11,9 @@ paragraphs it ends the part, which goes on in a continuation (same kind, headlin
 
 from __future__ import annotations
 
+import io
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from pipeline.ingest.lines import (
@@ -56,8 +58,36 @@ class Line:
     text: str
 
 
-def _lines(text: str) -> list[Line]:
-    return [Line(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+class _Lines:
+    """The non-empty lines of a text, kept as two arrays of offsets (16 bytes a line); a ``Line``
+    is made when one is asked for, so a million short lines are not a million objects."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts, self.ends = array("q"), array("q")
+        for m in re.finditer(r"[^\n]+", text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, k: int) -> Line:
+        a, b = self.starts[k], self.ends[k]
+        return Line(a, b, self.text[a:b])
+
+    def joined(self, i: int, j: int, shown=lambda line: line) -> str:
+        """Lines ``i`` to ``j`` (inclusive), each as ``shown`` gives it, one a line."""
+        out = io.StringIO()
+        for k in range(i, j + 1):
+            if k > i:
+                out.write("\n")
+            out.write(shown(self.text[self.starts[k]:self.ends[k]]))
+        return out.getvalue()
+
+
+def _lines(text: str) -> _Lines:
+    return _Lines(text)
 
 
 def _is_numbered_heading(line: str) -> bool:
@@ -86,7 +116,7 @@ def _heading_text(line: str) -> str:
     return m["title"] if m else line
 
 
-def _heading_run_end(lines: list[Line], i: int) -> int:
+def _heading_run_end(lines: _Lines, i: int) -> int:
     """Index of the last of the consecutive heading-like lines starting at ``i``. A numbered
     heading is never banner furniture: the run stops before one, and one stands alone (with its
     words, when the number is on a line of its own)."""
@@ -100,7 +130,7 @@ def _heading_run_end(lines: list[Line], i: int) -> int:
     return j
 
 
-def _furniture_run_end(lines: list[Line], i: int) -> int:
+def _furniture_run_end(lines: _Lines, i: int) -> int:
     j = i
     while j + 1 < len(lines) and is_page_furniture(lines[j + 1].text):
         j += 1
@@ -158,28 +188,28 @@ class _Splitter:
         self.interrupted = False
         self.seen_prose = True
 
-    def furniture(self, lines: list[Line], i: int) -> int:
+    def furniture(self, lines: _Lines, i: int) -> int:
         """Web-page furniture is a banner; the part it interrupts ends before it."""
         j = _furniture_run_end(lines, i)
-        self._banner(lines[i:j + 1])
+        self._banner(lines, i, j)
         self.interrupted = self.current is not None
         return j + 1
 
-    def headings(self, lines: list[Line], i: int) -> int:
+    def headings(self, lines: _Lines, i: int) -> int:
         """A run of heading-like lines: the last one heads the next part, and after prose the
         lines before it are page furniture (a banner) that belongs to no part's body."""
         j = _heading_run_end(lines, i)
         following = lines[j + 1] if j + 1 < len(lines) else None
         interviewee = following if following and INTERVIEWEE_LINE.match(following.text) else None
-        heading = lines[i:j + 1]
+        first = i
         if self.seen_prose and j > i and not _is_bare_number(lines[i].text):
-            self._banner(lines[i:j])
-            heading = [lines[j]]
+            self._banner(lines, i, j - 1)
+            first = j
         head_end = (interviewee or lines[j]).end
         # A document that opens with its title: the title heads the lead, the prose after it.
         kind = "interview" if interviewee else ("lead" if self.current is None else "article")
-        part = self._open(Section(0, kind, heading[0].start, head_end, min(head_end + 1, len(self.text)),
-                                  "\n".join(_heading_text(h.text) for h in heading), head_end=head_end))
+        part = self._open(Section(0, kind, lines.starts[first], head_end, min(head_end + 1, len(self.text)),
+                                  lines.joined(first, j, _heading_text), head_end=head_end))
         if interviewee and (role := _interviewee(INTERVIEWEE_LINE.match(interviewee.text))):
             part.person, part.organization, part.titles = role.person, role.organization, role.titles
         self.seen_prose = self.seen_prose or bool(interviewee)
@@ -199,9 +229,9 @@ class _Splitter:
         self.current = section
         return section
 
-    def _banner(self, banner: list[Line]) -> None:
-        self.sections.append(Section(0, "banner", banner[0].start, banner[-1].end, banner[-1].end,
-                                     "\n".join(b.text for b in banner)))
+    def _banner(self, lines: _Lines, i: int, j: int) -> None:
+        """Lines ``i`` to ``j`` as one banner."""
+        self.sections.append(Section(0, "banner", lines.starts[i], lines.ends[j], lines.ends[j], lines.joined(i, j)))
 
 
 def split_sections(text: str) -> list[Section]:
