@@ -12,6 +12,7 @@ ending in a title head (干事长, 参议长, 总督) right before a name.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -120,22 +121,54 @@ def _title_ending_at(text: str, end: int, floor: int, words: _WordIndex) -> int 
     return _open_title_ending_at(text, end, words)
 
 
+class _Positions:
+    """An int (or nothing) for each position of a text, in one array: a dict of every character
+    of a long document cost about 100 bytes a character."""
+
+    def __init__(self, size: int):
+        self._values = array("i", [-1]) * (size + 1)
+
+    def set_range(self, start: int, end: int, value: int) -> None:
+        self._values[start:end] = array("i", [value]) * (end - start)
+
+    def __setitem__(self, at: int, value: int) -> None:
+        self._values[at] = value
+
+    def get(self, at: int, default: int | None = None) -> int | None:
+        value = self._values[at] if 0 <= at < len(self._values) else -1
+        return default if value < 0 else value
+
+
+class _Marks:
+    """Which positions of a text a kind of mention covers, one byte a character."""
+
+    def __init__(self, size: int):
+        self._marks = bytearray(size + 1)
+
+    def update(self, span: range) -> None:
+        self._marks[span.start:span.stop] = b"\x01" * len(span)
+
+    def __contains__(self, at: int) -> bool:
+        return 0 <= at < len(self._marks) and self._marks[at] == 1
+
+
 class _WordIndex:
     """jieba's word boundaries and the tagger's mentions, indexed for walking right to left."""
 
     def __init__(self, text: str, analysis: Analysis):
-        self.start_of_word_ending: dict[int, int] = {}
-        self.word_at: dict[int, int] = {}  # any position -> start of the word holding it
+        self.start_of_word_ending = _Positions(len(text))
+        self.word_at = _Positions(len(text))  # any position -> start of the word holding it
         pos = 0
         for word in analysis.words:
             self.start_of_word_ending[pos + len(word)] = pos
-            for i in range(pos, pos + len(word)):
-                self.word_at[i] = pos
+            self.word_at.set_range(pos, pos + len(word), pos)
             pos += len(word)
         self.persons: dict[int, Mention] = {}
-        self.person_chars: set[int] = set()
+        self.person_chars = _Marks(len(text))
         self.places: dict[int, Mention] = {}  # end -> LOC/ORG mention
-        self.place_chars: set[int] = set()
+        self.place_chars = _Marks(len(text))
+        self.place_starting: dict[int, Mention] = {}
+        self.place_start = _Positions(len(text))  # any position -> start of the place holding it
         for m in analysis.mentions:
             if m.kind == "PER":
                 if m.text not in lexicon.countries():
@@ -144,6 +177,8 @@ class _WordIndex:
             else:
                 self.places[m.end] = m
                 self.place_chars.update(range(m.start, m.end))
+                self.place_starting[m.start] = m
+                self.place_start.set_range(m.start, m.end, m.start)
 
 
 _NOT_BODY_TAGS = frozenset(["p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "x", "t", "q", "f", "i", "vd", "ad", "zg", "tg", "dg", "rg"])
@@ -565,7 +600,8 @@ def _starts_with_preposition(name: str) -> bool:
 
 
 def _places_at(words: _WordIndex, start: int) -> list[Mention]:
-    return [m for m in words.places.values() if m.start <= start < m.end] if start in words.place_chars else []
+    at = words.place_start.get(start)
+    return [words.place_starting[at]] if at is not None else []
 
 
 def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | None:
