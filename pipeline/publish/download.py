@@ -198,7 +198,7 @@ class Resource:
 
     @property
     def table(self) -> str:
-        return self.name.removesuffix("-jsonl")
+        return self.name.removesuffix("-jsonl").removesuffix("-csv")
 
 
 def _resource(raw: object, i: int, limits: Limits) -> Resource:

@@ -163,6 +163,90 @@ def test_catalog_page_renders_in_headless_chromium(two_releases, tmp_path):
         dom = _dump_dom(f"{base}/index.html", tmp_path / "profile")
         card = _dump_dom(f"{base}/releases/1.1.0/README.html", tmp_path / "profile2")
     assert 'class="version" href="#v1.1.0"' in dom and 'class="version" href="#v1.0.0"' in dom
-    assert 'href="releases/1.1.0/metrics.parquet"' in dom
-    assert "Changes in 1.1.0" in dom
-    assert "说明" in card and "æ" not in card  # UTF-8 read as UTF-8, not as Latin-1 mojibake
+    assert 'href="releases/1.1.0/metrics.parquet"' in dom and 'href="releases/1.1.0/metrics.csv"' in dom
+    assert "说明" in card and "æ" not in card and "æ" not in dom  # UTF-8 read as UTF-8, not as Latin-1 mojibake
+    # What a reader sees: what the data is, its licence, how to cite it, column meanings, rows, charts.
+    assert "从中国政府与政策新闻" in dom and "Creative Commons Attribution 4.0" in dom
+    assert "version 1.1.0" in dom and "数值（已乘数量级）" in dom and 'class="preview"' in dom
+    assert len(re.findall(r'<img src="[^"]+\.svg" alt="[^"]+"', dom)) >= 3
+
+
+def test_release_publishes_csv_with_bom_beside_parquet_and_jsonl(two_releases):
+    import csv
+    import io
+
+    release = two_releases / "releases" / "1.1.0"
+    package = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    names = [r["name"] for r in package["resources"]]
+    for table in ("documents", "people", "metrics", "rejected"):
+        assert {table, f"{table}-jsonl", f"{table}-csv"} <= set(names)  # the old names kept, CSV added
+        raw = (release / f"{table}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads Chinese as UTF-8
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+        jsonl = [json.loads(line) for line in (release / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert rows[0] == list(jsonl[0]) if jsonl else rows[0]
+        assert len(rows) - 1 == len(jsonl)
+    people = list(csv.DictReader(io.StringIO((release / "people.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert json.loads(people[0]["titles"])  # a list cell is JSON text
+    resource = next(r for r in package["resources"] if r["name"] == "people-csv")
+    assert resource["mediatype"] == "text/csv" and resource["encoding"] == "utf-8-sig"
+
+
+def test_release_ships_citation_cff_and_charts(two_releases):
+    release = two_releases / "releases" / "1.1.0"
+    cff = (release / "CITATION.cff").read_text(encoding="utf-8")
+    assert "cff-version: 1.2.0" in cff and 'version: "1.1.0"' in cff and "date-released:" in cff
+    assert "license: CC-BY-4.0" in cff and "authors:" in cff and "url:" in cff
+    charts = json.loads((release / "charts.json").read_text(encoding="utf-8"))
+    assert len(charts) >= 3
+    for chart in charts:
+        svg = (release / chart["file"]).read_text(encoding="utf-8")
+        assert svg.lstrip().startswith("<?xml") and "<svg" in svg and "matplotlib" in svg.lower()
+        assert chart["alt"] and chart["title"]
+    assert "%" in charts[0]["alt"]  # metrics by unit, with the numbers in words
+
+
+def test_dataset_page_says_what_the_data_is_and_shows_every_table(two_releases):
+    from pipeline import schemas
+    from pipeline.publish.citation import ABOUT_ZH
+
+    page = (two_releases / "index.html").read_text(encoding="utf-8")
+    assert ABOUT_ZH[:20] in page and "Facts extracted from Chinese government" in page
+    assert "Creative Commons Attribution 4.0" in page and "CC-BY-4.0" in page
+    assert "version 1.1.0" in page and 'href="releases/1.1.0/CITATION.cff"' in page
+    positions = [page.index(f'id="t-{t}"') for t in schemas.TABLES]
+    assert positions == sorted(positions)  # documents, sections, people, metrics, entities…
+    value = schemas.load("metrics").field("value")
+    assert escape_html(value.description) in page and value.description_zh in page
+    for table in schemas.TABLES:
+        assert f'href="releases/1.1.0/{table}.csv"' in page and f'href="releases/1.1.0/{table}.parquet"' in page
+    metrics = [json.loads(line) for line in
+               (two_releases / "releases" / "1.1.0" / "metrics.jsonl").read_text(encoding="utf-8").splitlines()]
+    section = page[page.index('id="t-metrics"'):page.index('id="t-entities"')]
+    preview = section[section.index('class="preview"'):]
+    assert f"<td>{escape_html(metrics[0]['raw_text'])}</td>" in preview
+    headers = re.findall(r"<th>([a-z_]+)</th>", preview)
+    assert headers.index("raw_text") < headers.index("metric_id") and headers[-1] == "code_version"
+    assert metrics[0]["metric_id"] in preview  # shown, but last
+    assert len(re.findall(r'<img src="releases/1\.1\.0/charts/[a-z_]+\.svg" alt="[^"]+"', page)) >= 3
+    assert "<script" not in page
+
+
+def test_dataset_page_escapes_preview_rows(two_releases, tmp_path):
+    from pipeline.publish.catalog_page import render
+
+    outputs = tmp_path / "o"
+    shutil.copytree(two_releases, outputs)
+    path = outputs / "releases" / "1.1.0" / "metrics.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    row = json.loads(lines[0])
+    row["raw_text"] = "<script>alert(1)</script>"
+    path.write_text("\n".join([json.dumps(row, ensure_ascii=False), *lines[1:]]) + "\n", encoding="utf-8")
+    page = render(outputs, json.loads((outputs / "catalog.json").read_text(encoding="utf-8")))
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def escape_html(text):
+    from html import escape
+
+    return escape(text, quote=True)

@@ -80,8 +80,8 @@ def test_download_over_http_then_verify(served, tmp_path):
 def test_download_only_some_tables(served, tmp_path):
     _, url = served
     path = download(url, tmp_path / "dl", tables=["metrics"])
-    assert sorted(p.name for p in path.iterdir()) == [MARKER, "datapackage.json", "download.json", "metrics.jsonl",
-                                                      "metrics.parquet"]
+    assert sorted(p.name for p in path.iterdir()) == [MARKER, "datapackage.json", "download.json", "metrics.csv",
+                                                      "metrics.jsonl", "metrics.parquet"]
     assert verify(path) == []
 
 
