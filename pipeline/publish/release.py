@@ -26,7 +26,7 @@ import pandas as pd
 from pipeline import CODE_VERSION, __version__, schemas
 from pipeline.publish import catalog_page
 from pipeline.publish.card import dataset_card
-from pipeline.publish.changes import changes_markdown, diff_records, release_rows
+from pipeline.publish.changes import changes_markdown, diff_records, release_rows, sample_rows
 from pipeline.publish.charts import write_charts
 from pipeline.publish.citation import citation_cff
 from pipeline.publish.files import content_hash, sha256_file, write_table
@@ -175,7 +175,7 @@ def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: lis
             diff = diff_records(old_rows, new_rows, old_schemas, table_schemas, index)
             diff.update({"from": latest["version"] if latest else None, "to": version})
             (tmp / "changes.json").write_text(json.dumps(diff, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-            changes = changes_markdown(diff, diff["from"], version)
+            changes = changes_markdown(diff, diff["from"], version, sample_rows(old_rows, new_rows, diff))
             (tmp / "CHANGES.md").write_text(changes, encoding="utf-8")
             (tmp / "CHANGES.html").write_text(markdown_page(changes, f"{DATASET_NAME} {version}: changes",
                                                             back="../../index.html"), encoding="utf-8")

@@ -43,7 +43,44 @@ def test_edit_makes_a_minor_release_whose_changes_name_exactly_the_changed_rows(
         t = changes["tables"][table]
         assert (t["added"], t["removed"], t["changed"]) == ([], [], [])
     md = (two_releases / "releases" / "1.1.0" / "CHANGES.md").read_text(encoding="utf-8")
-    assert metrics["changed"][0]["key"] in md
+    # In words: what the metric says and what changed, not its key (every key is in changes.json).
+    assert metrics["changed"][0]["key"] not in md and "changes.json" in md
+    assert "value 36.0 → 38.0" in md and "**38项**" in md
+    assert "| metrics | 27 | 27 | 0 | 0 | 1 |" in md
+
+
+def test_changelog_is_bounded_in_words_and_names_an_entity_document_list_once():
+    from pipeline.publish.changes import SAMPLE, changes_markdown, diff_records, sample_rows
+
+    def rows(items):
+        return lambda: ((r, json.dumps(r, ensure_ascii=False)) for r in items)
+
+    docs = [{"doc_id": f"d{i}", "title": f"文件{i}", "source_name": f"f{i}.txt"} for i in range(400)]
+    metric = {"metric_id": "", "doc_id": "d1", "raw_text": "20%", "value": 20.0, "unit": "%", "kind": "target"}
+    old_metrics = [{**metric, "metric_id": f"m{i:040x}"} for i in range(10)]
+    new_metrics = old_metrics + [{**metric, "metric_id": f"n{i:040x}", "doc_id": f"d{i}"} for i in range(300)]
+    entity = {"entity_id": "E1", "kind": "place", "canonical_name": "呼和浩特", "aliases": ["呼市"],
+              "mention_count": 3}
+    old = {"documents": rows(docs[:100]), "metrics": rows(old_metrics),
+           "entities": rows([{**entity, "doc_ids": [f"d{i}" for i in range(50)]}])}
+    new = {"documents": rows(docs), "metrics": rows(new_metrics),
+           "entities": rows([{**entity, "doc_ids": [f"d{i}" for i in range(51)], "mention_count": 4}])}
+    diff = diff_records(old, new, {}, {})
+    md = changes_markdown(diff, "1.0.0", "1.1.0", sample_rows(old, new, diff))
+    assert len(md.splitlines()) < 60  # 300 + 300 added rows, a few lines each table
+    assert "300 added:" in md and f"… and {300 - SAMPLE} more" in md
+    assert "**20%** (value 20.0, unit %, kind target) in 《文件" in md
+    assert "m000" not in md and "n000" not in md  # no keys
+    entities = md[md.index("## entities"):]
+    assert "doc_ids +1 (d50)" in entities and "mention_count 3 → 4" in entities
+    assert entities.count("d49") == 0  # the unchanged documents are not listed, let alone twice
+
+
+def test_dataset_page_embeds_a_short_changes_summary_and_links_the_changelog(two_releases):
+    page = (two_releases / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('<section id="v1.1.0">'):page.index('<section id="v1.0.0">')]
+    assert 'class="changes-summary"' in section and "<td>metrics</td><td>27</td><td>27</td>" in section
+    assert 'href="releases/1.1.0/CHANGES.html"' in section and "# Changes in" not in page
 
 
 def test_cli_diff_prints_the_same_changes(two_releases, capsys):
