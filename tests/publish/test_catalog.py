@@ -287,3 +287,26 @@ def escape_html(text):
     from html import escape
 
     return escape(text, quote=True)
+
+
+def test_card_reads_in_table_order_cites_author_url_version_and_points_only_to_shipped_files(two_releases):
+    from pipeline import schemas
+    from pipeline.publish.citation import AUTHOR, dataset_url
+    from pipeline.publish.pages import split_front_matter
+
+    release = two_releases / "releases" / "1.1.0"
+    card = (release / "README.md").read_text(encoding="utf-8")
+    front, body = split_front_matter(card)
+    positions = [body.index(f"### {t} (") for t in schemas.TABLES]
+    assert positions == sorted(positions)  # documents first, not defects
+    configs = re.findall(r"- config_name: (\w+)", front)
+    assert configs == list(schemas.TABLES)
+    for entity in ("&#x27;", "&gt;", "&lt;", "&amp;", "&quot;"):
+        assert entity not in card
+    assert "64万吨/日 -> 640000" in card  # a schema's text as written
+    assert AUTHOR in card and dataset_url() in card and "version 1.1.0" in card.lower()
+    assert "ANNOTATION.md" not in card and "F1" not in card  # no unshipped file, no typed-in figure
+    for name in re.findall(r"`([\w.-]+\.(?:json|md|cff|csv|parquet|jsonl))`", card):
+        assert (release / name).exists(), name
+    page = (release / "README.html").read_text(encoding="utf-8")
+    assert "&amp;#x27;" not in page and "&amp;gt;" not in page and "64万吨/日 -&gt; 640000" in page
