@@ -31,7 +31,7 @@ STYLE = ("body{font-family:sans-serif;max-width:72em;margin:2em auto;padding:0 1
          ".preview td{max-width:22em;min-width:3em;font-size:.9em}.preview td.long{min-width:14em}.deprecated{color:#a00}.lead{font-size:1.1em}"
          ".charts{display:flex;flex-wrap:wrap;gap:1em}.charts figure{flex:1 1 30em;margin:0}"
          "figure img{max-width:100%;border:1px solid #eee}figcaption{font-size:.9em;color:#444}"
-         ".files a{margin-right:1em}details{margin:.5em 0}")
+         ".columns td:last-child{min-width:9em}.files a{margin-right:1em}details{margin:.5em 0}")
 
 
 def _e(value: object) -> str:
