@@ -113,7 +113,7 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def diff(args: argparse.Namespace) -> int:
-    from pipeline.publish.changes import changes_markdown, diff_records, release_rows, release_schemas
+    from pipeline.publish.changes import changes_markdown, diff_records, release_rows, release_schemas, sample_rows
     from pipeline.publish.release import read_catalog
 
     catalog = read_catalog(args.outputs)
@@ -123,8 +123,9 @@ def diff(args: argparse.Namespace) -> int:
             print(f"error: no release {v} in {args.outputs / 'catalog.json'}", file=sys.stderr)
             return 2
     old, new = paths[args.old], paths[args.new]
-    result = diff_records(release_rows(old), release_rows(new), release_schemas(old), release_schemas(new))
-    print(changes_markdown(result, args.old, args.new), end="")
+    old_rows, new_rows = release_rows(old), release_rows(new)
+    result = diff_records(old_rows, new_rows, release_schemas(old), release_schemas(new))
+    print(changes_markdown(result, args.old, args.new, sample_rows(old_rows, new_rows, result)), end="")
     return 0
 
 

@@ -10,7 +10,6 @@ from pipeline import schemas
 from pipeline.publish.files import row_digest, row_key
 
 IGNORED_COLUMNS = ("code_version",)  # reported once in the summary, not as a change of every row
-MAX_LISTED = 200
 
 
 def iter_jsonl(path: Path) -> Iterator[tuple[dict, str]]:
@@ -79,37 +78,145 @@ def diff_records(old: dict[str, Callable[[], Iterable[tuple[dict, str]]]],
     return {"tables": tables, "schema": schema_changes}
 
 
-def changes_markdown(diff: dict, previous: str | None, version: str) -> str:
+# What a person reads of a row, per table: the first is the row's name in the changelog.
+READABLE = {
+    "documents": ("title", "source_name", "date"),
+    "sections": ("headline", "kind", "person"),
+    "people": ("person", "organization", "titles"),
+    "metrics": ("raw_text", "value", "unit", "subject", "kind"),
+    "entities": ("canonical_name", "kind", "mention_count"),
+    "mentions": ("raw_text", "canonical_name", "kind"),
+    "defects": ("kind", "action", "detail"),
+    "rejected": ("source_name", "reason"),
+}
+SAMPLE = 5  # rows described per table and kind of change; every key is in changes.json
+LIST_ITEMS = 5  # items of a list column named when it changes
+# Columns whose values say nothing to a reader (ids, hashes, offsets maps): named, not printed.
+OPAQUE = {"sha256", "offset_map", "text", "code_version"}
+
+
+def _opaque(column: str) -> bool:
+    return column in OPAQUE or column.endswith("_id")
+
+
+def _short(value: object, n: int = 60) -> str:
+    if isinstance(value, list):
+        return _short("、".join(str(v) for v in value), n)
+    text = "" if value is None else str(value)
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def sample_rows(old: dict[str, Callable[[], Iterable[tuple[dict, str]]]],
+                new: dict[str, Callable[[], Iterable[tuple[dict, str]]]], diff: dict,
+                n: int = SAMPLE) -> dict:
+    """The rows behind the first ``n`` added, removed and changed keys of each table, and every
+    document's title, so that the changelog can say in words what changed. Reads only those rows."""
+    titles: dict[str, str] = {}
+    for rows in (old.get("documents"), new.get("documents")):
+        if rows is not None:
+            for r, _ in rows():
+                titles[r["doc_id"]] = r.get("title") or r.get("source_name") or r["doc_id"]
+    samples: dict[str, dict[str, dict[str, dict]]] = {}
+    for table, d in diff["tables"].items():
+        pk = (schemas.load(table).primary_key if table in schemas.TABLES else ())
+        wanted_new = set(d["added"][:n]) | {c["key"] for c in d["changed"][:n]}
+        wanted_old = set(d["removed"][:n])
+        got: dict[str, dict[str, dict]] = {"new": {}, "old": {}}
+        for side, rows, wanted in (("new", new.get(table), wanted_new), ("old", old.get(table), wanted_old)):
+            if rows is None or not wanted:
+                continue
+            for r, _ in rows():
+                k = row_key(r, list(pk))
+                if k in wanted:
+                    got[side][k] = r
+        samples[table] = got
+    return {"tables": samples, "titles": titles}
+
+
+def _describe(table: str, row: dict, titles: dict[str, str]) -> str:
+    fields = READABLE.get(table, ())
+    named = [f for f in fields if row.get(f) not in (None, "", [])]
+    if not named:
+        text = "a row"
+    else:
+        head = named[0]
+        rest = [f for f in named[1:] if row[f] != row[head]]
+        text = f"**{_short(row[head])}**" + (" (" + ", ".join(f"{f} {_short(row[f])}" for f in rest) + ")"
+                                               if rest else "")
+    doc = row.get("doc_id")
+    if table != "documents" and doc in titles:
+        text += f" in 《{_short(titles[doc], 40)}》"
+    return text
+
+
+def _change_words(c: dict) -> str:
+    words = []
+    for col in c["columns"]:
+        if _opaque(col) or col not in c["before"]:
+            words.append(f"{col} changed")
+            continue
+        b, a = c["before"].get(col), c["after"].get(col)
+        if isinstance(b, list) and isinstance(a, list):
+            plus = [x for x in a if x not in b]
+            minus = [x for x in b if x not in a]
+            part = []
+            if plus:
+                part.append(f"+{len(plus)} ({_short(plus[:LIST_ITEMS])}{'…' if len(plus) > LIST_ITEMS else ''})")
+            if minus:
+                part.append(f"−{len(minus)} ({_short(minus[:LIST_ITEMS])}{'…' if len(minus) > LIST_ITEMS else ''})")
+            words.append(f"{col} {' '.join(part) or 'reordered'}")
+        else:
+            words.append(f"{col} {_short(b, 40) or '∅'} → {_short(a, 40) or '∅'}")
+    return "; ".join(words)
+
+
+def changes_markdown(diff: dict, previous: str | None, version: str, samples: dict | None = None) -> str:
+    """The changelog a person reads: per table the counts, then a few rows of each kind of change in
+    words (what the row says, its document's title), never its key. Bounded whatever the diff:
+    at most SAMPLE rows per table and kind; every key and value is in changes.json."""
     lines = [f"# Changes in {version}", ""]
     if previous is None:
         lines += ["First release.", ""]
         for table, d in diff["tables"].items():
             lines.append(f"- `{table}`: {d['rows_after']} rows")
         return "\n".join(lines) + "\n"
-    lines += [f"Compared with {previous}, by primary key.", ""]
+    lines += [f"Compared with {previous}, by primary key. Every added, removed and changed row, with its "
+              "key and its values before and after, is in [`changes.json`](changes.json).", ""]
     for table, change in diff["schema"].items():
         lines.append(f"- schema of `{table}`: added {change['added_fields'] or 'none'}, removed "
                      f"{change['removed_fields'] or 'none'}, retyped {change['retyped_fields'] or 'none'}")
     if diff["schema"]:
         lines.append("")
     lines += ["| table | rows before | rows after | added | removed | changed |", "|---|---|---|---|---|---|"]
-    for table, d in diff["tables"].items():
+    order = [t for t in schemas.TABLES if t in diff["tables"]] + sorted(set(diff["tables"]) - set(schemas.TABLES))
+    for table in order:
+        d = diff["tables"][table]
         lines.append(f"| {table} | {d['rows_before']} | {d['rows_after']} | {len(d['added'])} | "
                      f"{len(d['removed'])} | {len(d['changed'])} |")
-    for table, d in diff["tables"].items():
+    tables = (samples or {}).get("tables", {})
+    titles = (samples or {}).get("titles", {})
+    for table in order:
+        d = diff["tables"][table]
         if not (d["added"] or d["removed"] or d["changed"]):
             continue
-        lines += ["", f"## {table}", ""]
-        for label in ("added", "removed"):
-            for k in d[label][:MAX_LISTED]:
-                lines.append(f"- {label}: `{k}`")
-            if len(d[label]) > MAX_LISTED:
-                lines.append(f"- … and {len(d[label]) - MAX_LISTED} more {label} (all in changes.json)")
-        for c in d["changed"][:MAX_LISTED]:
-            detail = "; ".join(f"{col}: {json.dumps(c['before'].get(col), ensure_ascii=False)} → "
-                               f"{json.dumps(c['after'].get(col), ensure_ascii=False)}" for col in c["columns"]
-                               if col in c["before"])
-            lines.append(f"- changed: `{c['key']}` ({', '.join(c['columns'])}){': ' + detail if detail else ''}")
-        if len(d["changed"]) > MAX_LISTED:
-            lines.append(f"- … and {len(d['changed']) - MAX_LISTED} more changed (all in changes.json)")
-    return "\n".join(lines) + "\n"
+        got = tables.get(table, {"new": {}, "old": {}})
+        lines += ["", f"## {table}", ""] if lines[-1] else [f"## {table}", ""]
+        for label, keys, side in (("added", d["added"], "new"), ("removed", d["removed"], "old")):
+            if not keys:
+                continue
+            shown = [got[side][k] for k in keys[:SAMPLE] if k in got[side]]
+            lines.append(f"{len(keys)} {label}" + (":" if shown else "."))
+            lines += [f"- {_describe(table, r, titles)}" for r in shown]
+            if len(keys) > len(shown) and shown:
+                lines.append(f"- … and {len(keys) - len(shown)} more")
+            lines.append("")
+        if d["changed"]:
+            shown = d["changed"][:SAMPLE]
+            lines.append(f"{len(d['changed'])} changed:")
+            for c in shown:
+                row = got["new"].get(c["key"])
+                lines.append(f"- {_describe(table, row, titles) if row else 'a row'}: {_change_words(c)}")
+            if len(d["changed"]) > len(shown):
+                lines.append(f"- … and {len(d['changed']) - len(shown)} more")
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

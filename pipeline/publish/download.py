@@ -17,12 +17,13 @@ import json
 import os
 import re
 import shutil
+import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -42,7 +43,14 @@ MARKER = ".pipeline-download"
 MARKER_TEXT = "written by `python -m pipeline download`; this directory may be replaced by the next download\n"
 LOCK_NAME = ".pipeline-download.lock"
 # Files download writes into a release itself; a manifest may not list them as resources.
-RESERVED = {MARKER, "datapackage.json", "download.json"}
+FULL_MANIFEST = "datapackage.full.json"  # a partial download's copy of the manifest as published
+RESERVED = {MARKER, "datapackage.json", "download.json", FULL_MANIFEST}
+# A release's documents for people, fetched too when the release has them. The manifest does not
+# list them (the card is written from it), so they are bounded in size but carry no checksum;
+# download.json names the ones fetched. Nothing fetched is ever executed.
+EXTRAS = ("README.md", "README.html", "CHANGES.md", "CHANGES.html", "changes.json", "validation.json",
+          "CITATION.cff")
+MAX_EXTRA_BYTES = 64 << 20
 
 
 class DownloadError(RuntimeError):
@@ -128,6 +136,20 @@ class Source:
             raise DownloadError(f"{rel}: {path.stat().st_size} bytes, more than the {max_bytes} expected")
         return path.open("rb")
 
+    def open_optional(self, rel: PurePosixPath, max_bytes: int):
+        """As ``open``, or None when the file is not there (HTTP 404, no such local file)."""
+        if not self.is_http:
+            path = self.root / rel
+            if not path.exists() and not path.is_symlink():
+                return None
+            return self.open(rel, max_bytes)
+        try:
+            return self._open_url(rel, max_bytes)
+        except DownloadError as err:
+            if isinstance(err.__cause__, urllib.error.HTTPError) and err.__cause__.code == 404:
+                return None
+            raise
+
     def _open_url(self, rel: PurePosixPath, max_bytes: int):
         url = urllib.parse.urljoin(self.location.rstrip("/") + "/", urllib.parse.quote(str(rel)))
         self.clock.check(str(rel))
@@ -198,7 +220,7 @@ class Resource:
 
     @property
     def table(self) -> str:
-        return self.name.removesuffix("-jsonl")
+        return self.name.removesuffix("-jsonl").removesuffix("-csv")
 
 
 def _resource(raw: object, i: int, limits: Limits) -> Resource:
@@ -275,6 +297,20 @@ def catalog_entry(catalog: object, version: str) -> tuple[str, PurePosixPath, st
         raise DownloadError(f"catalog.json: release {wanted} has no valid datapackage_sha256; refusing a manifest "
                             "that cannot be checked")
     return wanted, safe_relative(entry["path"], "catalog.json"), digest
+
+
+def deprecation(catalog: object, version: str) -> str | None:
+    """A warning when the catalog marks ``version`` deprecated (with its reason and the stable
+    release), else None. The reason is the catalog's text: control characters are dropped."""
+    versions = catalog.get("versions", []) if isinstance(catalog, dict) else []
+    entry = next((v for v in versions if isinstance(v, dict) and v.get("version") == version), {})
+    if not entry.get("deprecated"):
+        return None
+    reason = "".join(c for c in str(entry.get("deprecated_reason") or "no reason given")[:500] if c.isprintable())
+    stable = catalog.get("stable")
+    advice = f"; the stable release is {stable} (--version stable)" if isinstance(stable, str) and stable != version \
+        else ""
+    return f"warning: release {version} is deprecated: {reason}{advice}"
 
 
 def is_ours(directory: Path) -> bool:
@@ -357,13 +393,20 @@ def _fetch_into(staging: Path, source: Source, base: PurePosixPath, chosen: list
             _copy_checked(stream, target, r, source.clock)
 
 
+def _warn_stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
 def download(location: str, to: Path, version: str = "latest", tables: list[str] | None = None,
-             limits: Limits | None = None) -> Path:
-    """Download one release into ``to/<version>`` and return that directory."""
+             limits: Limits | None = None, warn: Callable[[str], None] = _warn_stderr) -> Path:
+    """Download one release into ``to/<version>`` and return that directory. A deprecated release
+    is still downloaded, after ``warn`` (stderr by default) says so."""
     limits = limits or Limits()
     source = Source(location, Clock(limits))
     catalog, _ = source.read_json(PurePosixPath("catalog.json"))
     wanted, base, package_sha = catalog_entry(catalog, version)
+    if (message := deprecation(catalog, wanted)) is not None:
+        warn(message)
     package, raw_package = source.read_json(base / "datapackage.json")
     if hashlib.sha256(raw_package).hexdigest() != package_sha:
         raise DownloadError("datapackage.json: checksum does not match the catalog's")
@@ -371,23 +414,53 @@ def download(location: str, to: Path, version: str = "latest", tables: list[str]
     to = Path(to)
     try:
         with download_lock(to, limits.lock_wait_s):
-            return _stage_and_place(source, base, chosen, to, wanted, raw_package, tables)
+            return _stage_and_place(source, base, chosen, to, wanted, package, raw_package, tables)
     except OSError as err:  # the local disk: full, read-only, a file where a directory should be
         raise DownloadError(f"{to}: {err}") from err
 
 
+def _fetch_extras(staging: Path, source: Source, base: PurePosixPath, listed: set[str]) -> list[str]:
+    fetched = []
+    for name in EXTRAS:
+        if name in listed:
+            continue
+        stream = source.open_optional(base / name, MAX_EXTRA_BYTES)
+        if stream is None:
+            continue
+        with stream, (staging / name).open("wb") as out:
+            for chunk in read_chunks(stream, name, MAX_EXTRA_BYTES, source.clock):
+                out.write(chunk)
+        fetched.append(name)
+    return fetched
+
+
+def partial_manifest(package: dict, chosen: list[Resource]) -> dict:
+    """The manifest of what a partial download fetched: the same package, only those resources,
+    so that ``frictionless validate`` and ``verify`` check exactly the files that are there."""
+    paths = {str(r.path) for r in chosen}
+    return {**package, "resources": [r for r in package["resources"] if r.get("path") in paths]}
+
+
 def _stage_and_place(source: Source, base: PurePosixPath, chosen: list[Resource], to: Path, wanted: str,
-                     raw_package: bytes, tables: list[str] | None) -> Path:
+                     package: dict, raw_package: bytes, tables: list[str] | None) -> Path:
     final = to / wanted
     staging = to / f".partial-{uuid.uuid4().hex}"
     staging.mkdir()
     try:
         _mark(staging)
         _fetch_into(staging, source, base, chosen)
-        (staging / "datapackage.json").write_bytes(raw_package)
+        listed = {str(r.get("path")) for r in package["resources"] if isinstance(r, dict)}
+        extras = _fetch_extras(staging, source, base, listed)
+        if tables:
+            (staging / FULL_MANIFEST).write_bytes(raw_package)
+            (staging / "datapackage.json").write_text(
+                json.dumps(partial_manifest(package, chosen), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        else:
+            (staging / "datapackage.json").write_bytes(raw_package)
         (staging / "download.json").write_text(json.dumps(
-            {"source": source.location, "version": wanted, "tables": tables or None}, ensure_ascii=False) + "\n",
-            encoding="utf-8")
+            {"source": source.location, "version": wanted, "tables": tables or None,
+             "full_manifest": FULL_MANIFEST if tables else None, "unverified_extras": extras},
+            ensure_ascii=False) + "\n", encoding="utf-8")
         _replace_ours(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -6,6 +6,7 @@ string, so publishing a large corpus costs little more memory than the DataFrame
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from pathlib import Path
@@ -46,7 +47,7 @@ def row_digest(line: str) -> str:
 
 def write_table(table: str, df: pd.DataFrame, directory: Path,
                 index: dict[str, str] | None = None) -> dict[str, Path]:
-    """Parquet with the schema's Arrow types (no pandas index, no timestamps) and JSONL.
+    """Parquet with the schema's Arrow types (no pandas index, no timestamps), JSONL and CSV.
 
     With ``index``, also fills primary key -> row digest while the JSONL is written (for diffs).
     """
@@ -65,7 +66,28 @@ def write_table(table: str, df: pd.DataFrame, directory: Path,
                 f.write("\n")
                 if index is not None:
                     index[row_key(row, pk)] = row_digest(line)
-    return {"parquet": parquet, "jsonl": jsonl}
+    return {"parquet": parquet, "jsonl": jsonl, "csv": write_csv(arrow, directory / f"{table}.csv")}
+
+
+def csv_cell(value: object) -> object:
+    """A list cell as JSON (``["市委","书记"]``), a missing value as an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write_csv(arrow: pa.Table, path: Path) -> Path:
+    """CSV for spreadsheets: UTF-8 with a byte-order mark, which is what makes Excel read Chinese
+    as UTF-8 rather than as the system's code page; a header row, CRLF line ends (RFC 4180)."""
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, lineterminator="\r\n")
+        writer.writerow(arrow.column_names)
+        for batch in arrow.to_batches(max_chunksize=20_000):
+            for row in batch.to_pylist():
+                writer.writerow([csv_cell(v) for v in row.values()])
+    return path
 
 
 def row_key(row: dict, primary_key: list[str]) -> str:

@@ -26,7 +26,9 @@ import pandas as pd
 from pipeline import CODE_VERSION, __version__, schemas
 from pipeline.publish import catalog_page
 from pipeline.publish.card import dataset_card
-from pipeline.publish.changes import changes_markdown, diff_records, release_rows
+from pipeline.publish.changes import changes_markdown, diff_records, release_rows, sample_rows
+from pipeline.publish.charts import write_charts
+from pipeline.publish.citation import citation_cff
 from pipeline.publish.files import content_hash, sha256_file, write_table
 from pipeline.publish.pages import markdown_page
 from pipeline.publish.versioning import bump
@@ -36,6 +38,7 @@ DATASET_NAME = "cn-policy-text-facts"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
            "title": "Creative Commons Attribution 4.0"}
 RELEASES_DIR = "releases"
+MEDIATYPES = {"parquet": "application/vnd.apache.parquet", "jsonl": "application/jsonl", "csv": "text/csv"}
 DEPENDENCIES = ("dagster", "great-expectations", "pandas", "pyarrow", "jieba")
 
 
@@ -172,7 +175,7 @@ def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: lis
             diff = diff_records(old_rows, new_rows, old_schemas, table_schemas, index)
             diff.update({"from": latest["version"] if latest else None, "to": version})
             (tmp / "changes.json").write_text(json.dumps(diff, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-            changes = changes_markdown(diff, diff["from"], version)
+            changes = changes_markdown(diff, diff["from"], version, sample_rows(old_rows, new_rows, diff))
             (tmp / "CHANGES.md").write_text(changes, encoding="utf-8")
             (tmp / "CHANGES.html").write_text(markdown_page(changes, f"{DATASET_NAME} {version}: changes",
                                                             back="../../index.html"), encoding="utf-8")
@@ -231,12 +234,15 @@ def _write_files(frames, directory: Path, version: str, created: str, table_sche
             # Rows are checked through the JSONL twin: frictionless reads Parquet list cells as numpy
             # arrays and cannot count Parquet bytes, and its JSONL reader fails on an empty file. Those
             # resources are typed "file", which still has frictionless check their bytes and hash.
+            # The CSV (for spreadsheets; list cells as JSON text) is a "file" resource too: its list
+            # cells are not Table Schema lists. It comes after the two resources it copies, whose
+            # names stay as they were.
             tabular = fmt == "jsonl" and len(frames[table]) > 0
             resources.append({
-                "name": table if fmt == "parquet" else f"{table}-jsonl",
+                "name": table if fmt == "parquet" else f"{table}-{fmt}",
                 "type": "table" if tabular else "file", "path": path.name, "format": fmt,
-                "mediatype": "application/vnd.apache.parquet" if fmt == "parquet" else "application/jsonl",
-                "encoding": "utf-8", "bytes": path.stat().st_size, "hash": f"sha256:{sha256_file(path)}",
+                "mediatype": MEDIATYPES[fmt], "encoding": "utf-8-sig" if fmt == "csv" else "utf-8",
+                "bytes": path.stat().st_size, "hash": f"sha256:{sha256_file(path)}",
                 "title": meta.title, "description": meta.description, "schema": table_schemas[table],
             })
     (directory / "validation.json").write_text(
@@ -252,6 +258,9 @@ def _write_files(frames, directory: Path, version: str, created: str, table_sche
     }
     (directory / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n",
                                                 encoding="utf-8")
+    (directory / "CITATION.cff").write_text(citation_cff(package["title"], version, created, LICENSE["name"]),
+                                            encoding="utf-8")
+    write_charts(frames, directory)
     card = dataset_card(package, {t: len(df) for t, df in frames.items()})
     (directory / "README.md").write_text(card, encoding="utf-8")
     # The same card as a page that declares its charset: static servers send .md without one.

@@ -43,7 +43,44 @@ def test_edit_makes_a_minor_release_whose_changes_name_exactly_the_changed_rows(
         t = changes["tables"][table]
         assert (t["added"], t["removed"], t["changed"]) == ([], [], [])
     md = (two_releases / "releases" / "1.1.0" / "CHANGES.md").read_text(encoding="utf-8")
-    assert metrics["changed"][0]["key"] in md
+    # In words: what the metric says and what changed, not its key (every key is in changes.json).
+    assert metrics["changed"][0]["key"] not in md and "changes.json" in md
+    assert "value 36.0 → 38.0" in md and "**38项**" in md
+    assert "| metrics | 27 | 27 | 0 | 0 | 1 |" in md
+
+
+def test_changelog_is_bounded_in_words_and_names_an_entity_document_list_once():
+    from pipeline.publish.changes import SAMPLE, changes_markdown, diff_records, sample_rows
+
+    def rows(items):
+        return lambda: ((r, json.dumps(r, ensure_ascii=False)) for r in items)
+
+    docs = [{"doc_id": f"d{i}", "title": f"文件{i}", "source_name": f"f{i}.txt"} for i in range(400)]
+    metric = {"metric_id": "", "doc_id": "d1", "raw_text": "20%", "value": 20.0, "unit": "%", "kind": "target"}
+    old_metrics = [{**metric, "metric_id": f"m{i:040x}"} for i in range(10)]
+    new_metrics = old_metrics + [{**metric, "metric_id": f"n{i:040x}", "doc_id": f"d{i}"} for i in range(300)]
+    entity = {"entity_id": "E1", "kind": "place", "canonical_name": "呼和浩特", "aliases": ["呼市"],
+              "mention_count": 3}
+    old = {"documents": rows(docs[:100]), "metrics": rows(old_metrics),
+           "entities": rows([{**entity, "doc_ids": [f"d{i}" for i in range(50)]}])}
+    new = {"documents": rows(docs), "metrics": rows(new_metrics),
+           "entities": rows([{**entity, "doc_ids": [f"d{i}" for i in range(51)], "mention_count": 4}])}
+    diff = diff_records(old, new, {}, {})
+    md = changes_markdown(diff, "1.0.0", "1.1.0", sample_rows(old, new, diff))
+    assert len(md.splitlines()) < 60  # 300 + 300 added rows, a few lines each table
+    assert "300 added:" in md and f"… and {300 - SAMPLE} more" in md
+    assert "**20%** (value 20.0, unit %, kind target) in 《文件" in md
+    assert "m000" not in md and "n000" not in md  # no keys
+    entities = md[md.index("## entities"):]
+    assert "doc_ids +1 (d50)" in entities and "mention_count 3 → 4" in entities
+    assert entities.count("d49") == 0  # the unchanged documents are not listed, let alone twice
+
+
+def test_dataset_page_embeds_a_short_changes_summary_and_links_the_changelog(two_releases):
+    page = (two_releases / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('<section id="v1.1.0">'):page.index('<section id="v1.0.0">')]
+    assert 'class="changes-summary"' in section and "<td>metrics</td><td>27</td><td>27</td>" in section
+    assert 'href="releases/1.1.0/CHANGES.html"' in section and "# Changes in" not in page
 
 
 def test_cli_diff_prints_the_same_changes(two_releases, capsys):
@@ -163,6 +200,113 @@ def test_catalog_page_renders_in_headless_chromium(two_releases, tmp_path):
         dom = _dump_dom(f"{base}/index.html", tmp_path / "profile")
         card = _dump_dom(f"{base}/releases/1.1.0/README.html", tmp_path / "profile2")
     assert 'class="version" href="#v1.1.0"' in dom and 'class="version" href="#v1.0.0"' in dom
-    assert 'href="releases/1.1.0/metrics.parquet"' in dom
-    assert "Changes in 1.1.0" in dom
-    assert "说明" in card and "æ" not in card  # UTF-8 read as UTF-8, not as Latin-1 mojibake
+    assert 'href="releases/1.1.0/metrics.parquet"' in dom and 'href="releases/1.1.0/metrics.csv"' in dom
+    assert "说明" in card and "æ" not in card and "æ" not in dom  # UTF-8 read as UTF-8, not as Latin-1 mojibake
+    # What a reader sees: what the data is, its licence, how to cite it, column meanings, rows, charts.
+    assert "从中国政府与政策新闻" in dom and "Creative Commons Attribution 4.0" in dom
+    assert "version 1.1.0" in dom and "数值（已乘数量级）" in dom and 'class="preview"' in dom
+    assert len(re.findall(r'<img src="[^"]+\.svg" alt="[^"]+"', dom)) >= 3
+
+
+def test_release_publishes_csv_with_bom_beside_parquet_and_jsonl(two_releases):
+    import csv
+    import io
+
+    release = two_releases / "releases" / "1.1.0"
+    package = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    names = [r["name"] for r in package["resources"]]
+    for table in ("documents", "people", "metrics", "rejected"):
+        assert {table, f"{table}-jsonl", f"{table}-csv"} <= set(names)  # the old names kept, CSV added
+        raw = (release / f"{table}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads Chinese as UTF-8
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+        jsonl = [json.loads(line) for line in (release / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert rows[0] == list(jsonl[0]) if jsonl else rows[0]
+        assert len(rows) - 1 == len(jsonl)
+    people = list(csv.DictReader(io.StringIO((release / "people.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert json.loads(people[0]["titles"])  # a list cell is JSON text
+    resource = next(r for r in package["resources"] if r["name"] == "people-csv")
+    assert resource["mediatype"] == "text/csv" and resource["encoding"] == "utf-8-sig"
+
+
+def test_release_ships_citation_cff_and_charts(two_releases):
+    release = two_releases / "releases" / "1.1.0"
+    cff = (release / "CITATION.cff").read_text(encoding="utf-8")
+    assert "cff-version: 1.2.0" in cff and 'version: "1.1.0"' in cff and "date-released:" in cff
+    assert "license: CC-BY-4.0" in cff and "authors:" in cff and "url:" in cff
+    charts = json.loads((release / "charts.json").read_text(encoding="utf-8"))
+    assert len(charts) >= 3
+    for chart in charts:
+        svg = (release / chart["file"]).read_text(encoding="utf-8")
+        assert svg.lstrip().startswith("<?xml") and "<svg" in svg and "matplotlib" in svg.lower()
+        assert chart["alt"] and chart["title"]
+    assert "%" in charts[0]["alt"]  # metrics by unit, with the numbers in words
+
+
+def test_dataset_page_says_what_the_data_is_and_shows_every_table(two_releases):
+    from pipeline import schemas
+    from pipeline.publish.citation import ABOUT_ZH
+
+    page = (two_releases / "index.html").read_text(encoding="utf-8")
+    assert ABOUT_ZH[:20] in page and "Facts extracted from Chinese government" in page
+    assert "Creative Commons Attribution 4.0" in page and "CC-BY-4.0" in page
+    assert "version 1.1.0" in page and 'href="releases/1.1.0/CITATION.cff"' in page
+    positions = [page.index(f'id="t-{t}"') for t in schemas.TABLES]
+    assert positions == sorted(positions)  # documents, sections, people, metrics, entities…
+    value = schemas.load("metrics").field("value")
+    assert escape_html(value.description) in page and value.description_zh in page
+    for table in schemas.TABLES:
+        assert f'href="releases/1.1.0/{table}.csv"' in page and f'href="releases/1.1.0/{table}.parquet"' in page
+    metrics = [json.loads(line) for line in
+               (two_releases / "releases" / "1.1.0" / "metrics.jsonl").read_text(encoding="utf-8").splitlines()]
+    section = page[page.index('id="t-metrics"'):page.index('id="t-entities"')]
+    preview = section[section.index('class="preview"'):]
+    assert f"<td>{escape_html(metrics[0]['raw_text'])}</td>" in preview
+    headers = re.findall(r"<th>([a-z_]+)</th>", preview)
+    assert headers.index("raw_text") < headers.index("metric_id") and headers[-1] == "code_version"
+    assert metrics[0]["metric_id"] in preview  # shown, but last
+    assert len(re.findall(r'<img src="releases/1\.1\.0/charts/[a-z_]+\.svg" alt="[^"]+"', page)) >= 3
+    assert "<script" not in page
+
+
+def test_dataset_page_escapes_preview_rows(two_releases, tmp_path):
+    from pipeline.publish.catalog_page import render
+
+    outputs = tmp_path / "o"
+    shutil.copytree(two_releases, outputs)
+    path = outputs / "releases" / "1.1.0" / "metrics.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    row = json.loads(lines[0])
+    row["raw_text"] = "<script>alert(1)</script>"
+    path.write_text("\n".join([json.dumps(row, ensure_ascii=False), *lines[1:]]) + "\n", encoding="utf-8")
+    page = render(outputs, json.loads((outputs / "catalog.json").read_text(encoding="utf-8")))
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def escape_html(text):
+    from html import escape
+
+    return escape(text, quote=True)
+
+
+def test_card_reads_in_table_order_cites_author_url_version_and_points_only_to_shipped_files(two_releases):
+    from pipeline import schemas
+    from pipeline.publish.citation import AUTHOR, dataset_url
+    from pipeline.publish.pages import split_front_matter
+
+    release = two_releases / "releases" / "1.1.0"
+    card = (release / "README.md").read_text(encoding="utf-8")
+    front, body = split_front_matter(card)
+    positions = [body.index(f"### {t} (") for t in schemas.TABLES]
+    assert positions == sorted(positions)  # documents first, not defects
+    configs = re.findall(r"- config_name: (\w+)", front)
+    assert configs == list(schemas.TABLES)
+    for entity in ("&#x27;", "&gt;", "&lt;", "&amp;", "&quot;"):
+        assert entity not in card
+    assert "64万吨/日 -> 640000" in card  # a schema's text as written
+    assert AUTHOR in card and dataset_url() in card and "version 1.1.0" in card.lower()
+    assert "ANNOTATION.md" not in card and "F1" not in card  # no unshipped file, no typed-in figure
+    for name in re.findall(r"`([\w.-]+\.(?:json|md|cff|csv|parquet|jsonl))`", card):
+        assert (release / name).exists(), name
+    page = (release / "README.html").read_text(encoding="utf-8")
+    assert "&amp;#x27;" not in page and "&amp;gt;" not in page and "64万吨/日 -&gt; 640000" in page

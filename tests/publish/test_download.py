@@ -80,9 +80,56 @@ def test_download_over_http_then_verify(served, tmp_path):
 def test_download_only_some_tables(served, tmp_path):
     _, url = served
     path = download(url, tmp_path / "dl", tables=["metrics"])
-    assert sorted(p.name for p in path.iterdir()) == [MARKER, "datapackage.json", "download.json", "metrics.jsonl",
-                                                      "metrics.parquet"]
+    assert sorted(p.name for p in path.iterdir() if p.name not in download_module.EXTRAS) == [
+        MARKER, "datapackage.full.json", "datapackage.json", "download.json", "metrics.csv", "metrics.jsonl",
+        "metrics.parquet"]
     assert verify(path) == []
+
+
+def test_partial_download_writes_a_manifest_of_what_it_fetched_and_frictionless_validates_it(served, tmp_path):
+    from frictionless import validate
+
+    site, url = served
+    path = download(url, tmp_path / "dl", tables=["metrics", "people"])
+    package = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
+    assert sorted(r["path"] for r in package["resources"]) == [
+        "metrics.csv", "metrics.jsonl", "metrics.parquet", "people.csv", "people.jsonl", "people.parquet"]
+    # The manifest as published stays beside it, byte for byte (its sha256 is the catalog's).
+    assert (path / "datapackage.full.json").read_bytes() == (_release_dir(site) / "datapackage.json").read_bytes()
+    report = validate(str(path / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])[:5]
+    assert verify(path) == []
+
+
+def test_download_fetches_the_card_changelog_citation_and_validation_report(served, tmp_path):
+    site, url = served
+    path = download(url, tmp_path / "dl")
+    for name in ("README.md", "README.html", "CHANGES.md", "CHANGES.html", "changes.json", "validation.json",
+                 "CITATION.cff"):
+        assert (path / name).read_bytes() == (_release_dir(site) / name).read_bytes(), name
+    record = json.loads((path / "download.json").read_text(encoding="utf-8"))
+    assert "README.md" in record["unverified_extras"]
+    assert verify(path) == []
+
+
+def test_download_goes_on_without_the_documents_a_release_lacks(served, tmp_path):
+    site, url = served
+    for name in ("CHANGES.html", "CITATION.cff"):
+        (_release_dir(site) / name).unlink()
+    path = download(url, tmp_path / "dl")
+    assert (path / "README.md").exists() and not (path / "CITATION.cff").exists()
+    assert verify(path) == []
+
+
+def test_deprecated_release_downloads_with_a_warning(served, tmp_path, capsys):
+    site, url = served
+    assert cli.main(["deprecate", "1.0.0", "--reason", "wrong\x1b[31m figure", "--outputs", str(site)]) == 0
+    capsys.readouterr()
+    warnings = []
+    download(url, tmp_path / "dl", warn=warnings.append)
+    assert warnings == ["warning: release 1.0.0 is deprecated: wrong[31m figure"]
+    assert cli.main(["download", "--from", url, "--to", str(tmp_path / "dl2"), "--version", "1.0.0"]) == 0
+    assert "release 1.0.0 is deprecated" in capsys.readouterr().err
 
 
 def test_tampered_file_is_refused(served, tmp_path):
