@@ -10,7 +10,6 @@ in a DownloadError naming the file and the reason, never a traceback.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import http.client
 import json
@@ -27,6 +26,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from pipeline.publish.locks import directory_lock
 
 CHUNK = 1 << 16
 MAX_MANIFEST_BYTES = 64 << 20
@@ -353,23 +354,12 @@ def _remove_leftovers(to: Path) -> None:
 def download_lock(to: Path, wait_s: float):
     """One download at a time into a directory: a second waits, then fails clearly (two at once
     used to race on the same target and end in a raw 'Directory not empty')."""
-    to.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + wait_s
-    with (to / LOCK_NAME).open("w") as handle:
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError as err:
-                if time.monotonic() >= deadline:
-                    raise DownloadError(f"{to}: another download into this directory is running; "
-                                        "try again when it ends") from err
-                time.sleep(0.1)
-        try:
-            _remove_leftovers(to)
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    def busy() -> DownloadError:
+        return DownloadError(f"{to}: another download into this directory is running; try again when it ends")
+
+    with directory_lock(to, LOCK_NAME, wait_s, busy):
+        _remove_leftovers(to)
+        yield
 
 
 def _copy_checked(stream, target: Path, r: Resource, clock: Clock) -> None:

@@ -7,7 +7,6 @@ the previous release and catalog intact.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -30,6 +29,7 @@ from pipeline.publish.changes import changes_markdown, diff_records, release_row
 from pipeline.publish.charts import write_charts
 from pipeline.publish.citation import citation_cff
 from pipeline.publish.files import content_hash, sha256_file, write_table
+from pipeline.publish.locks import directory_lock
 from pipeline.publish.pages import markdown_page
 from pipeline.publish.versioning import bump
 from pipeline.tables import iter_records
@@ -60,23 +60,12 @@ LOCK_WAIT_S = float(os.environ.get("PIPELINE_LOCK_WAIT_S", "120"))
 @contextmanager
 def outputs_lock(outputs: Path, wait_s: float | None = None):
     """One publisher at a time per outputs directory: a second one waits, then fails clearly."""
-    outputs.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s)
-    with (outputs / ".lock").open("w") as handle:
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError as err:
-                if time.monotonic() >= deadline:
-                    raise PublishError(f"{outputs}: another build is publishing here; "
-                                       "try again when it ends") from err
-                time.sleep(0.2)
-        try:
-            _remove_stale_temporaries(outputs)
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    def busy() -> PublishError:
+        return PublishError(f"{outputs}: another build is publishing here; try again when it ends")
+
+    with directory_lock(outputs, ".lock", LOCK_WAIT_S if wait_s is None else wait_s, busy, poll_s=0.2):
+        _remove_stale_temporaries(outputs)
+        yield
 
 
 def _remove_stale_temporaries(outputs: Path) -> None:
