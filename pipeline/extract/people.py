@@ -24,23 +24,18 @@ _MAX_BODY = 24  # characters of an organisation before its title
 _MAX_TITLE = 14
 _GAP = re.compile(r"[ \t\u3000\u00a0]{1,8}|[ \t\u3000\u00a0]*\n[ \t\u3000\u00a0]*")  # signature lines: 代区长  向诗兵
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# Words that end the sentence's own words before an organisation (会见日本…会长: 会见 is not
-# part of the body), whatever jieba's tag says.
-_BODY_STOP = frozenset(
-    ["会见", "会晤", "出席", "主持", "陪同", "参加", "表示", "指出", "强调", "介绍", "同", "与", "及", "向", "对", "在", "据", "由", "从", "为", "给", "是", "了", "的", "时", "并", "将", "把", "被", "任命", "免去", "撤销", "当选", "担任", "出任", "任", "系", "即", "原", "时任", "前", "新任", "现任", "曾任", "历任", "作为", "致电", "致信", "祝贺", "感谢", "接见", "看望", "慰问", "听取", "率", "率领", "带领", "等", "特邀", "邀请", "应", "受", "经", "获", "和", "或", "也", "就", "又", "都", "还", "曾", "已", "会同", "联合", "召开", "举行", "访问", "接受", "专访", "采访", "访", "称", "说", "问", "答", "今天", "昨天", "近日", "日前", "当天", "当地", "时间", "上午", "下午", "晚上", "随后", "其中", "包括", "以及", "我", "我们", "他", "她", "他们", "该", "本", "各", "各级", "全体", "有关", "相关", "两", "位", "名", "个", "一行", "记者", "本报", "新华社", "央视", "据悉"])
+# Word lists live in pipeline/lexicon/ (each file says what it holds and why).
+# Words that end the sentence's own words before an organisation, whatever jieba's tag says.
+_BODY_STOP = lexicon.words("body_stop_words")
 # Verbs of a sentence about a person that never stand inside a body's name.
-_CLAUSE_VERBS = frozenset(
-    ["表示", "指出", "强调", "认为", "介绍", "会见", "会晤", "出席", "主持", "陪同", "参加", "看望", "慰问", "考察", "调研", "视察", "听取", "宣布", "签署", "致电", "致信", "发表", "接受", "接见", "举行", "召开", "邀请", "欢迎", "前往", "抵达", "访问", "担任", "当选", "出任", "任命", "免去", "撤销", "率领", "带领", "会同", "联合", "协助", "支持", "推动", "开展", "参观", "走访", "来到", "成为", "作为", "获得", "荣获", "授予", "表彰", "批准", "决定", "通过", "提出", "要求", "希望", "呼吁", "祝贺", "感谢", "发现", "看到", "告诉", "谈到", "说道", "写道", "回忆", "透露", "证实", "宣读", "报告", "汇报", "讲话", "致辞", "发言", "带队", "率团", "到访", "来访", "出访", "上任", "卸任", "辞职", "就任", "离任", "履新", "调任", "兼任", "曾任", "历任", "现任", "原任", "拜会", "会谈", "通话", "进行", "举办"])
+_CLAUSE_VERBS = lexicon.words("clause_verbs")
 # Words jieba tags as verbs that stand inside names of bodies (发展和改革委员会, 新开发银行).
-_BODY_VERBS = lexicon.org_name_verbs() | frozenset(
-    ["开发", "交流", "协调", "协作", "调解", "仲裁", "审判", "侦查", "监测", "检测", "检验", "检疫", "勘察", "设计", "生产", "制造", "储备", "救援", "扶贫", "招商", "巡视", "宣传", "组织", "统战", "协商", "供销", "信访", "教育", "维护", "稳定", "推进", "振兴", "援助", "开放", "创新", "领导", "工作", "办公", "对话"])
+_BODY_VERBS = lexicon.org_name_verbs()
 # Characters a word of a body may hold besides Han: 刚果（布）, 中国·东盟.
 _BODY_CHARS = re.compile(r"[\u4e00-\u9fff（）·]+")
 # A word ending in one of these before a name is a title even when no list has it (干事长, 总督).
-_TITLE_HEADS = ("长", "官", "员", "师", "使", "督", "监", "相", "书记", "主任", "主席", "代表", "委员", "大臣", "总理",
-                "总统", "经理", "顾问", "助理", "秘书", "干事", "理事", "董事", "监事", "专家", "领袖", "首脑")
-_NOT_TITLES = frozenset(
-    ["增长", "成长", "延长", "擅长", "生长", "助长", "见长", "漫长", "悠长", "修长", "特长", "专长", "家长", "兄长", "学长", "师长", "官员", "人员", "成员", "学员", "会员", "党员", "团员", "队员", "职员", "演员", "学员", "社员", "雇员", "店员", "船员", "球员", "运动员", "驾驶员", "工作人员", "消费者", "医师", "教师", "律师", "厨师", "老师", "大师", "导师", "牧师", "技师", "工程师", "设计师", "会计师", "建筑师", "摄影师", "教官", "长官", "外交官", "军官", "警官", "法官", "考官", "器官", "感官", "五官", "公务员", "服务员", "快递员", "大使馆", "全体委员", "人大代表", "政协委员", "代表", "委员", "专家"])
+_TITLE_HEADS = tuple(sorted(lexicon.words("title_heads")))
+_NOT_TITLES = lexicon.words("not_titles")
 
 
 @dataclass(frozen=True)
@@ -730,10 +725,7 @@ def _skip_gap(text: str, at: int) -> int:
 _LIST_SEP = "、"
 # Characters that spell foreign names (马哈茂德, 扎哈罗娃): a run of them after a surname-like
 # first character is a transliteration, not a Chinese name with words glued on.
-_TRANSLITERATION = frozenset(
-    "阿埃艾奥欧乌伊尔斯克夫娃诺维奇耶拉里亚卡巴德茂索罗莫莱普京特提米纳贝托萨塞基吉戈格哈霍赫兹泽扎佐卢鲁洛默姆穆曼"
-    "蒙迪蒂丹多杜敦顿尼妮努帕佩皮波彭蓬沙舍什希西谢雅延因英尤约宾布伯勃芙娜丽莎琳桑茨兰朗隆伦科库奎恩内福马梅加瓦"
-    "法杰安迈贾比苏齐扬缇蕾莉黛妲凯肯琼乔吉沃南古施塔图贡恰查契利京舒连宁门达")
+_TRANSLITERATION = lexicon.words("transliteration_chars")
 
 
 def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
