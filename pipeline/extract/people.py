@@ -333,7 +333,8 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
         head, tail = body[:k], body[k:]
         if 2 <= len(tail) <= 6 and head not in _generic_bodies() and (
                 head in lexicon.countries() and not tail.endswith(lexicon.org_suffixes())
-                or (len(head) >= 2 and head.endswith(lexicon.org_suffixes()) and _title_like_tail(tail))):
+                or (len(head) >= 2 and head.endswith(lexicon.org_suffixes())
+                    and (_title_like_tail(tail) or _common_noun_tail(text, start + k, end, words)))):
             return start, start + k
     return (start, end) if _is_body(text, start, end, words) else (end, end)
 
@@ -346,6 +347,25 @@ def _title_like_tail(tail: str) -> bool:
     """Words after an organisation that belong to the title: a modifier (轮值, 创始) or a title
     of its own (联合国秘书长 + 发言人), not an unknown name (滨湖世纪社区 + 琼临网格)."""
     return tail.startswith(_TITLE_MODIFIERS) or _title_start().search(tail) is not None
+
+
+_TAIL_TAGS = ("n", "vn", "a", "an", "b")
+
+
+def _common_noun_tail(text: str, start: int, end: int, words: _WordIndex) -> bool:
+    """中国业务 + 总监, 环境安全 + 经理, 非洲地区 + 区域主管: after an organisation, common words
+    that jieba's dictionary knows (no name, no place) qualify the title; an unknown word (琼临网格)
+    may be a unit's own name and is left out."""
+    at = start
+    while at < end:
+        nxt = next((e for e in range(at + 1, min(end, at + 4) + 1) if words.start_of_word_ending.get(e) == at), None)
+        if nxt is None:
+            return False
+        tag = word_tags().get(text[at:nxt]) or ""
+        if not tag.startswith(_TAIL_TAGS) or tag.startswith(("nr", "ns", "nt", "nz")) and nxt == end:
+            return False
+        at = nxt
+    return True
 
 
 @cache
@@ -418,10 +438,20 @@ def _names_its_body(title: str) -> bool:
     return title.startswith(("国家", "国务")) or title in ("总理", "副总理")
 
 
+_PARTY_BODY_TITLE = re.compile(
+    r"(党委|党组|党支部|党总支|党工委|董事会|政治局|书记处)((?:常务|第一)?副?(?:书记|主席)|常委|候补委员|委员)")
+
+
 def _role(text: str, items: list[_Item]) -> tuple[str, int, tuple[str, ...], tuple[int, ...]]:
     """Organisation (with where it starts) and titles, by the annotation guide: one body for the
     whole chain, or, where later titles name bodies of their own, each title with its body."""
     first = items[0]
+    if len(items) == 1 and (party := _PARTY_BODY_TITLE.fullmatch(text, first.title_start, first.title_end)):
+        # 新旗村党委书记 -> 新旗村党委 + 书记: alone, the Party committee is the body named with the
+        # title, as 市委 is in 市委书记 (in a chain, 党组书记、局长, it stays one of the unit's titles)
+        split = first.title_start + party.end(1) - party.start(1)
+        return text[first.body_start:first.body_end] + text[first.title_start:split], first.body_start, \
+            (text[split:first.title_end],), (split,)
     if not any(it.body_start < it.body_end or _names_its_body(text[it.title_start:it.title_end]) for it in items[1:]):
         org = text[first.body_start:first.body_end]
         return org, first.body_start, tuple(text[it.title_start:it.title_end] for it in items), \
@@ -436,7 +466,7 @@ def _role(text: str, items: list[_Item]) -> tuple[str, int, tuple[str, ...], tup
     return "", first.body_start, titles, tuple(it.body_start for it in items)
 
 
-_FOLLOW_SINGLE = frozenset("说称等在也就又都是将率则和与及对向为到于从的了指表主出会同一今昨前后以并即已所致应要再来过愿")
+_FOLLOW_SINGLE = frozenset("说称等在也就又都是将率则和与及对向为到于从的了指表主出会同一今昨前后以并即已所致应要再来过愿回")
 
 
 def _surname_name(text: str, start: int, words: _WordIndex) -> int | None:
@@ -541,11 +571,17 @@ def _name_run(text: str, start: int, words: _WordIndex) -> int | None:
         else:
             stop = word in _BODY_STOP or (tag is not None and not tag.startswith(("nr", "ns", "nz")))
         if stop:
-            if len(word) == 1 and at - start == 2 and not _HAN.match(text, end) and looks_like_name(text[start:end]):
+            if len(word) == 1 and at - start == 2 and _clause_ends(text, end) and looks_like_name(text[start:end]):
                 at = end  # 魏凤和，: a name's last character can be a function word where the clause ends
             break
         at = end
     return at if at - start >= 2 else None
+
+
+def _clause_ends(text: str, at: int) -> bool:
+    """Whether a clause ends at ``at`` (punctuation, a line break or the text's end), not a
+    digit or a Latin word going on: 魏凤和， ends a clause; 普京在23日 does not."""
+    return at >= len(text) or text[at] in "，。；、：！？）)”」』\n "
 
 
 def _tagged_person_end(text: str, start: int, words: _WordIndex) -> int | None:
@@ -563,9 +599,10 @@ def _tagged_person_end(text: str, start: int, words: _WordIndex) -> int | None:
 def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     """End of the name right after a title, or None when what follows is a common word (总书记
     顶风冒雪, 大使递交国书) or a country (the next item of a list of ambassadors)."""
-    end = _regnal(text, _name_end_after_title(text, start, words))
+    end = _name_end_after_title(text, start, words)
     if end is None:
         return None
+    end = _regnal(text, _unglued(text, start, end))
     name = text[start:end]
     if name in lexicon.countries() or _country_prefix().match(name) and _title_full().match(text, end):
         return None
@@ -605,6 +642,8 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     if words.word_at.get(start, start) != start:
         return None  # the title runs on into a word: 总统府, 书记处
     tagged, run = _tagged_person_end(text, start, words), _name_run(text, start, words)
+    if tagged is not None and run is not None and run > tagged:
+        tagged = _transliteration_goes_on(text, start, tagged, run)
     bounded = run is not None and not _HAN.match(text, run) and run - start <= 4 \
         and text[start] not in _FOLLOW_SINGLE and not _has_function_words(text[start:run])  # 干事长森山裕。
     if run is not None and run != tagged and not bounded and not _plausible_run(text[start:run]):
@@ -632,7 +671,19 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     return run if "·" in text[tagged:run] or _transliterated(text[tagged:run]) else tagged
 
 
-_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回"
+def _transliteration_goes_on(text: str, start: int, end: int, limit: int) -> int:
+    """米舒斯 + 京, 贡恰 + 连科: the tagger often stops a transliterated name a character or two
+    short; the characters that spell foreign names after it, up to a function word, are its end."""
+    if not _TRANSLITERATION.__contains__(text[end - 1]) or looks_like_name(text[start:end]) and end - start <= 3 \
+            and not _transliterated(text[start + 1:end]):
+        return end
+    at = end
+    while at < limit and text[at] in _TRANSLITERATION and text[at] not in _FOLLOW_SINGLE:
+        at += 1
+    return at
+
+
+_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回于"
 
 
 def _unglued(text: str, start: int, end: int) -> int:
@@ -640,6 +691,9 @@ def _unglued(text: str, start: int, end: int) -> int:
     two-character name is not part of it."""
     if end - start == 3 and text[end - 1] in _GLUED and looks_like_name(text[start:end - 1]):
         return end - 1
+    if end - start >= 4 and text[end - 1] in _GLUED and text[end - 2] in _TRANSLITERATION \
+            and ("·" in text[start:end] or _transliterated(text[start + 1:end - 1])):
+        return end - 1  # 博索纳罗于, 泽连斯基在: a transliterated name ends before the word glued to it
     return end
 
 
@@ -830,7 +884,7 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
             found.append(PersonMention(person, "", (text[title_start:title_end],), start, end, start, start,
                                        (title_start,)))
             taken.update(range(start, end))
-    found += [p for p in _appointments(text, words) if p.name_start not in taken]
+    found += [p for p in _appointments(text, words) + _took_office(text, words) if p.name_start not in taken]
     found.sort(key=lambda p: (p.char_start, p.name_start))
     return found
 
@@ -866,6 +920,49 @@ def _appointments(text: str, words: _WordIndex) -> list[PersonMention]:
         org, org_start, titles, title_starts = _role(text, items)
         out += [PersonMention(text[a:b], org, titles, a, b, a, org_start, title_starts) for a, b in names]
     return out
+
+
+_HELD_OFFICE_END = re.compile(r"的?(?:职务|资格)|[，。；：\n]|$")
+_TAKES_OFFICE = re.compile(r"(?:同志)?(?:不再担任|继续担任|当选为|当选|担任|出任|就任|兼任|升任|改任|任)(?![命务何期职免])")
+
+
+def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
+    """倪岳峰同志任河北省委委员、常委、书记, 王东峰同志不再担任…职务, 王东明当选为中华全国总工会主席:
+    a name that opens its clause, a verb of taking (or leaving) an office, and the office."""
+    out = []
+    for m in _TAKES_OFFICE.finditer(text):
+        verb = m.start() + (2 if text.startswith("同志", m.start()) else 0)
+        if words.word_at.get(verb) != verb or words.word_at.get(m.end()) != m.end():
+            continue  # the verb is part of a longer word: 任务, 主任, 当选者
+        name = _name_ending_at(text, m.start(), words)
+        if name is None or not _clause_start(text, name):
+            continue
+        office = m.end()
+        stop = _HELD_OFFICE_END.search(text, office, office + 60)
+        if stop is None or stop.start() - office < 2:
+            continue
+        items = _chain(text, stop.start(), words)
+        if not items or not _covers(text, office, items[0].body_start) or items[-1].title_end != stop.start():
+            continue
+        org, org_start, titles, title_starts = _role(text, items)
+        out.append(PersonMention(text[name:m.start()], org, titles, name, m.start(), name, org_start, title_starts))
+    return out
+
+
+def _name_ending_at(text: str, end: int, words: _WordIndex) -> int | None:
+    """Start of the tagger's person, or of a surname-led name, that ends right at ``end``."""
+    for size in (2, 3, 4, 5, 6, 7, 8):
+        start = end - size
+        if start < 0:
+            break
+        m = words.persons.get(start)
+        if m is not None and m.end == end and _tagged_name(text, m):
+            return start
+    for size in (3, 2):
+        start = end - size
+        if start >= 0 and _surname_name(text, start, words) == end:
+            return start
+    return None
 
 
 def _covers(text: str, office: int, chain_start: int) -> bool:

@@ -228,3 +228,29 @@ def test_read_on_corpus_transcripts():
         ("福田康夫", "", ("日本首相", "国际儒学联合会理事长"))]
     assert [p.person for p in extract_people("圣多美和普林西比总理特罗瓦达。以色列驻华大使贝以理、")] == [
         "特罗瓦达", "贝以理"]
+
+
+def test_a_party_committee_alone_is_the_body_of_its_secretary():
+    assert roles("乐平镇新旗村党委书记钟志行说") == [("钟志行", "乐平镇新旗村党委", ("书记",))]
+    assert roles("中共中央政治局常委李强、蔡奇出席") == [
+        ("李强", "中共中央政治局", ("常委",)), ("蔡奇", "中共中央政治局", ("常委",))]
+    # in a chain with the unit's own title it stays one of the unit's titles
+    assert roles("农业农村部党组书记、部长唐仁健说") == [("唐仁健", "农业农村部", ("党组书记", "部长"))]
+
+
+def test_a_name_that_takes_or_leaves_an_office():
+    assert roles("中共中央决定：倪岳峰同志任河北省委委员、常委、书记，王东峰同志不再担任河北省委书记、常委、委员职务。") == [
+        ("倪岳峰", "河北省委", ("委员", "常委", "书记")), ("王东峰", "河北省委", ("书记", "常委", "委员"))]
+    assert roles("王东明当选为中华全国总工会主席。") == [("王东明", "中华全国总工会", ("主席",))]
+    assert roles("张三任务繁重。") == []
+
+
+def test_common_words_between_an_organisation_and_a_title_qualify_the_title():
+    assert roles("巴基斯坦独立新闻社中国业务总监贾韦德·阿赫塔尔说") == [
+        ("贾韦德·阿赫塔尔", "巴基斯坦独立新闻社", ("中国业务总监",))]
+
+
+def test_a_transliterated_name_ends_before_the_word_glued_to_it():
+    assert [p.person for p in extract_people("俄罗斯总统普京在23日发布命令")] == ["普京"]
+    assert [p.person for p in extract_people("巴西联邦共和国总统雅伊尔·梅西亚斯·博索纳罗于10月24日至26日访华")] == [
+        "雅伊尔·梅西亚斯·博索纳罗"]
