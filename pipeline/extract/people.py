@@ -300,6 +300,13 @@ def _chain(text: str, name_start: int, words: _WordIndex) -> list[_Item]:
         title_start = _ministry_words_start(text, title_start, end, words)
         title_start = _one_character_head(text, title_start, end, words)
         title_start = _congress_in_title(text, title_start, end)
+        envoy = _envoy_of(text, title_start, end, words)
+        if envoy is not None:  # 习近平主席特使: the envoy's title names whose envoy
+            items.insert(0, _Item(envoy, envoy, envoy, end))
+            if envoy > 0 and text[envoy - 1] in "、兼":
+                end = envoy - 1
+                continue
+            break
         marker = _former_marker(text, title_start)
         body_end = title_start - marker
         body_start = _body_start(text, body_end, words)
@@ -312,6 +319,19 @@ def _chain(text: str, name_start: int, words: _WordIndex) -> list[_Item]:
             continue
         break
     return items
+
+
+_ENVOY = re.compile(r"(?:主席|总统|总理|首相|国王)(?:特使|特别代表|特别助理)")
+
+
+def _envoy_of(text: str, title_start: int, end: int, words: _WordIndex) -> int | None:
+    """Start of the name in 习近平主席特使 / 普京总统特别代表, where an envoy's title follows the
+    name and title of the one who sent them."""
+    head = next((n for n in range(title_start, max(0, title_start - 3), -1) if _ENVOY.fullmatch(text, n, end)), None)
+    if head is None:
+        return None
+    start = _name_ending_at(text, head, words)
+    return start if start is not None and _name_at(text, start, words) == head else None
 
 
 def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[int, int]:
@@ -404,7 +424,7 @@ def _ministry_words_start(text: str, title_start: int, end: int, words: _WordInd
     return title_start
 
 
-_FORMER = ("时任", "新任", "现任", "前任", "卸任", "原", "前")
+_FORMER = ("新一任", "新一届", "新当选的", "新当选", "时任", "新任", "现任", "前任", "卸任", "原", "前", "新")
 
 
 def _former_marker(text: str, title_start: int) -> int:
@@ -435,7 +455,7 @@ def _gap_start(text: str, name_start: int) -> int:
 
 def _names_its_body(title: str) -> bool:
     """国家主席, 国务委员: a title that names the body it belongs to, so it shares no other."""
-    return title.startswith(("国家", "国务")) or title in ("总理", "副总理")
+    return title.startswith(("国家", "国务")) and title != "国务卿" or title in ("总理", "副总理")
 
 
 _PARTY_BODY_TITLE = re.compile(
@@ -820,6 +840,19 @@ def _listed_name(item: str) -> bool:
         and not _common_words_in(item)
 
 
+def _body_before_name(text: str, name_start: int, words: _WordIndex) -> int:
+    """中国科学院物理研究所陈立泉院士: an organisation right before a name that a title follows is
+    the body of that title (where it starts, or ``name_start`` where there is none)."""
+    if _title_ending_at(text, name_start, max(0, name_start - 20), words) is not None:
+        return name_start  # 省委主委王鹏杰委员: a title before the name is no body
+    start = _body_start(text, name_start, words)
+    body = text[start:name_start]
+    if len(body) >= 3 and body.endswith(lexicon.org_suffixes()) and body not in _generic_bodies() \
+            and _is_body(text, start, name_start, words):
+        return start
+    return name_start
+
+
 def _title_after(text: str, name_end: int, words: _WordIndex) -> int | None:
     """End of a title right after a name (刘鹏局长指出, 张三副市长一行), when no name follows it."""
     m = _title_full().match(text, name_end)
@@ -881,12 +914,27 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
         title_end = _title_after(text, end, words) if known else None
         if title_end is not None:
             title_start = end
-            found.append(PersonMention(person, "", (text[title_start:title_end],), start, end, start, start,
-                                       (title_start,)))
+            body = _body_before_name(text, start, words)
+            found.append(PersonMention(person, text[body:start], (text[title_start:title_end],), body, end, start,
+                                       body, (title_start,)))
             taken.update(range(start, end))
     found += [p for p in _appointments(text, words) + _took_office(text, words) if p.name_start not in taken]
     found.sort(key=lambda p: (p.char_start, p.name_start))
-    return found
+    return _country_shared_down_the_list(text, found)
+
+
+def _country_shared_down_the_list(text: str, found: list[PersonMention]) -> list[PersonMention]:
+    """美国副总统彭斯、国务卿蓬佩奥: in a list of a country's officials, each with an office of its
+    own, the country named at the head of the list is the body of every office after it."""
+    out: list[PersonMention] = []
+    for p in found:
+        prev = out[-1] if out else None
+        if prev is not None and not p.organization and len(p.titles) == 1 and prev.char_end == p.char_start - 1 \
+                and text[prev.char_end] == _LIST_SEP and prev.organization in lexicon.countries() \
+                and p.name_start > p.char_start and not _names_its_body(p.titles[0]):
+            p = replace(p, organization=prev.organization, org_start=prev.org_start)
+        out.append(p)
+    return out
 
 
 _APPOINT = re.compile(r"(?:决定)?(?:任命|免去|撤销|选举|提名|推选|增补)了?")

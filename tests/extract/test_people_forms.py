@@ -254,3 +254,20 @@ def test_a_transliterated_name_ends_before_the_word_glued_to_it():
     assert [p.person for p in extract_people("俄罗斯总统普京在23日发布命令")] == ["普京"]
     assert [p.person for p in extract_people("巴西联邦共和国总统雅伊尔·梅西亚斯·博索纳罗于10月24日至26日访华")] == [
         "雅伊尔·梅西亚斯·博索纳罗"]
+
+
+def test_an_envoy_title_names_whose_envoy():
+    assert roles("习近平主席特别代表、国家副主席王岐山在首尔出席") == [
+        ("习近平", "", ("主席",)), ("王岐山", "", ("习近平主席特别代表", "国家副主席"))]
+
+
+def test_the_country_at_the_head_of_a_list_of_its_officials():
+    assert roles("会见美国副总统彭斯、国务卿蓬佩奥。") == [("彭斯", "美国", ("副总统",)), ("蓬佩奥", "美国", ("国务卿",))]
+
+
+def test_an_organisation_before_a_name_and_its_title():
+    assert roles("中国科学院物理研究所陈立泉院士表示") == [("陈立泉", "中国科学院物理研究所", ("院士",))]
+
+
+def test_new_is_no_part_of_a_title_or_its_body():
+    assert roles("穆伊祖当选马尔代夫新一任总统。") == [("穆伊祖", "马尔代夫", ("总统",))]
