@@ -233,7 +233,23 @@ def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
         if not _body_word_ok(word, start, words, text[pos:title_start].startswith(lexicon.org_suffixes())):
             break
         pos = start
-    return _trim_body(text, pos, title_start)
+    return _trim_body(text, _leading_verbs_dropped(text, pos, title_start, words), title_start)
+
+
+def _leading_verbs_dropped(text: str, start: int, end: int, words: _WordIndex) -> int:
+    """正如绿地控股集团, 回想世卫组织: verbs stand inside names of bodies (就业促进司), but a name
+    does not open with one; a verb or conjunction first is the sentence's, not the body's."""
+    while start < end:
+        nxt = next((e for e in range(start + 1, min(end, start + 4) + 1) if words.start_of_word_ending.get(e) == start),
+                   None)
+        if nxt is None or nxt >= end:
+            break
+        word = text[start:nxt]
+        tag = word_tags().get(word) or ""
+        if not (tag in ("v", "c", "d", "p") and word not in _BODY_VERBS and word not in lexicon.countries()):
+            break
+        start = nxt
+    return start
 
 
 def _and_inside_body(text: str, at: int, words: _WordIndex) -> bool:
@@ -626,7 +642,7 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     name = text[start:end]
     if name in lexicon.countries() or _country_prefix().match(name) and _title_full().match(text, end):
         return None
-    if _starts_with_preposition(name):
+    if _starts_with_preposition(name) or _goes_to_a_country(name):
         return None  # 习近平主席同戈伊塔总统: a preposition before the next name
     if _dictionary_word(name, 200) and any(m.kind == "LOC" and m.start <= start and end <= m.end
                                            for m in _places_at(words, start)):
@@ -634,6 +650,15 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     if not looks_like_name(name) and "·" not in name and _common_words_in(name):
         return None
     return end
+
+
+_COUNTRY_ABBREVIATIONS = frozenset("中美俄英法德日韩朝印意澳加")
+
+
+def _goes_to_a_country(name: str) -> bool:
+    """特别代表来英国参加, 来法出席: a verb of going and the country gone to are no name."""
+    rest = name[1:]
+    return name[0] in "来去赴到抵回访" and (rest in lexicon.countries() or rest in _COUNTRY_ABBREVIATIONS)
 
 
 def _dictionary_word(word: str, often: int = 40) -> bool:

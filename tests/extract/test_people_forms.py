@@ -271,3 +271,8 @@ def test_an_organisation_before_a_name_and_its_title():
 
 def test_new_is_no_part_of_a_title_or_its_body():
     assert roles("穆伊祖当选马尔代夫新一任总统。") == [("穆伊祖", "马尔代夫", ("总统",))]
+
+
+def test_a_body_does_not_open_with_the_sentences_verb():
+    assert roles("正如绿地控股集团董事长张玉良所说") == [("张玉良", "绿地控股集团", ("董事长",))]
+    assert [p.person for p in extract_people("韩正作为习近平主席特别代表来法出席巴黎奥运会开幕式")] == ["习近平"]
