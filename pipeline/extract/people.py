@@ -865,6 +865,13 @@ def _listed_name(item: str) -> bool:
         and not _common_words_in(item)
 
 
+def _inside_a_longer_name(text: str, start: int) -> bool:
+    """和博鲁阿尔特总统: where a character that spells foreign names stands right before, the
+    name found starts inside a longer one the tagger missed."""
+    return start > 0 and text[start - 1] in _TRANSLITERATION and text[start] in _TRANSLITERATION \
+        and not _clause_start(text, start)
+
+
 def _body_before_name(text: str, name_start: int, words: _WordIndex) -> int:
     """中国科学院物理研究所陈立泉院士: an organisation right before a name that a title follows is
     the body of that title (where it starts, or ``name_start`` where there is none)."""
@@ -935,7 +942,7 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
                 taken.update(range(a, b))
             continue
         known = (_known_name(text, start, end, words) or _opens_clause_as_name(text, start, person)) \
-            and not _starts_with_preposition(person)
+            and not _starts_with_preposition(person) and not _inside_a_longer_name(text, start)
         title_end = _title_after(text, end, words) if known else None
         if title_end is not None:
             title_start = end
