@@ -146,6 +146,9 @@ class _Marks:
     def __contains__(self, at: int) -> bool:
         return 0 <= at < len(self._marks) and self._marks[at] == 1
 
+    def intersects(self, start: int, end: int) -> bool:
+        return 1 in self._marks[max(0, start):max(0, end)]
+
 
 class _WordIndex:
     """jieba's word boundaries and the tagger's mentions, indexed for walking right to left."""
@@ -236,6 +239,11 @@ def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
     return _trim_body(text, _leading_verbs_dropped(text, pos, title_start, words), title_start)
 
 
+def _first_word_tag(text: str, start: int, end: int, words: _WordIndex) -> str:
+    nxt = next((e for e in range(start + 1, min(end, start + 4) + 1) if words.start_of_word_ending.get(e) == start), None)
+    return (word_tags().get(text[start:nxt]) or "") if nxt is not None else ""
+
+
 def _leading_verbs_dropped(text: str, start: int, end: int, words: _WordIndex) -> int:
     """正如绿地控股集团, 回想世卫组织: verbs stand inside names of bodies (就业促进司), but a name
     does not open with one; a verb or conjunction first is the sentence's, not the body's."""
@@ -246,8 +254,11 @@ def _leading_verbs_dropped(text: str, start: int, end: int, words: _WordIndex) -
             break
         word = text[start:nxt]
         tag = word_tags().get(word) or ""
-        if not (tag in ("v", "c", "d", "p") and word not in _BODY_VERBS and word not in lexicon.countries()):
-            break
+        if not (tag in ("v", "c", "d", "p") and word not in _BODY_VERBS and word not in lexicon.countries()) \
+                or start in words.place_chars or text.startswith(lexicon.org_suffixes(), nxt) \
+                or text[nxt:end] in lexicon.org_suffixes() or _first_word_tag(text, nxt, end, words) == "a" \
+                or text.startswith(("有限", "股份"), nxt):
+            break  # 怀来 (a county), 控股有限公司, 自治政府, 漕运镇: the verb names what follows
         start = nxt
     return start
 
@@ -258,7 +269,7 @@ def _and_inside_body(text: str, at: int, words: _WordIndex) -> bool:
     if start is None:
         return False
     word = text[start:at]
-    return _body_word_ok(word, start, words) and word_tags().get(word, "n") in ("n", "vn", "nz")
+    return _body_word_ok(word, start, words) and word_tags().get(word, "n") in ("n", "vn", "nz", "l")
 
 
 _LEAD = ("据", "由", "对", "向", "与", "和", "在", "从", "被", "同")
@@ -325,8 +336,11 @@ def _chain(text: str, name_start: int, words: _WordIndex) -> list[_Item]:
             break
         marker = _former_marker(text, title_start)
         body_end = title_start - marker
-        body_start = _body_start(text, body_end, words)
-        body_start, body_end = _body_proper(text, body_start, body_end, words)
+        walked = _body_start(text, body_end, words)
+        body_start, body_end = _body_proper(text, walked, body_end, words)
+        if not marker and body_start == body_end == title_start and walked < title_start \
+                and text[walked - 1:walked] in ("、", "兼"):
+            body_start = body_end = title_start = walked  # 人民党主席、政府首相洪森: words that name no body join the title
         if not marker and body_end < title_start:
             title_start = body_end  # 俄罗斯 + 总统新闻秘书, 波黑主席团 + 轮值主席: the rest joins the title
         items.insert(0, _Item(body_start, body_end, title_start, end))
@@ -878,6 +892,9 @@ def _body_before_name(text: str, name_start: int, words: _WordIndex) -> int:
     if _title_ending_at(text, name_start, max(0, name_start - 20), words) is not None:
         return name_start  # 省委主委王鹏杰委员: a title before the name is no body
     start = _body_start(text, name_start, words)
+    joiner = max(text.rfind(c, start, name_start) for c in "和及与、")
+    if joiner >= 0 and (_title_start().search(text, start, joiner) or words.person_chars.intersects(start, joiner)):
+        start = joiner + 1  # 物理研究所陈立泉院士和中国电子科技集团…: the body starts after the name before
     body = text[start:name_start]
     if len(body) >= 3 and body.endswith(lexicon.org_suffixes()) and body not in _generic_bodies() \
             and _is_body(text, start, name_start, words):

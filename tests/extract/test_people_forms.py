@@ -276,3 +276,12 @@ def test_new_is_no_part_of_a_title_or_its_body():
 def test_a_body_does_not_open_with_the_sentences_verb():
     assert roles("正如绿地控股集团董事长张玉良所说") == [("张玉良", "绿地控股集团", ("董事长",))]
     assert [p.person for p in extract_people("韩正作为习近平主席特别代表来法出席巴黎奥运会开幕式")] == ["习近平"]
+
+
+def test_words_that_name_no_body_after_a_list_mark_join_the_title():
+    assert roles("柬埔寨人民党主席、政府首相洪森会见") == [("洪森", "柬埔寨人民党", ("主席", "政府首相"))]
+
+
+def test_the_body_before_a_name_starts_after_the_name_before_it():
+    assert roles("中国科学院物理研究所陈立泉院士和中国电子科技集团第十四研究所贲德院士出席") == [
+        ("陈立泉", "中国科学院物理研究所", ("院士",)), ("贲德", "中国电子科技集团第十四研究所", ("院士",))]
