@@ -68,7 +68,7 @@ class _Item:
 
 @cache
 def _title_full() -> re.Pattern:
-    mods = r"(?:常务副|副|代理|代|执行|常务|第一|首席|名誉|荣誉|专职|驻会|候补|[一二三四]级|总|驻[\u4e00-\u9fff]{1,6}?(?=(?:特命全权)?(?:大使|公使|总领事|领事|代表|参赞)))"
+    mods = r"(?:常务副|副|代理|代|执行|常务|第一|首席|名誉|荣誉|专职|驻会|候补|特聘|客座|资深|[一二三四]级|总|驻[\u4e00-\u9fff]{1,6}?(?=(?:特命全权)?(?:大使|公使|总领事|领事|代表|参赞)))"
     return re.compile(rf"{mods}*{title_pattern()}(?:助理)?")
 
 
@@ -656,6 +656,9 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     name = text[start:end]
     if name in lexicon.countries() or _country_prefix().match(name) and _title_full().match(text, end):
         return None
+    if (title := _title_full().match(text, start)) and title.end() - start >= 2 \
+            and (title.end() >= end or not looks_like_name(name)):
+        return None  # 市长顾问安德留先科: the title goes on (顾问 is no name)
     if _starts_with_preposition(name) or _goes_to_a_country(name):
         return None  # 习近平主席同戈伊塔总统: a preposition before the next name
     if _dictionary_word(name, 200) and any(m.kind == "LOC" and m.start <= start and end <= m.end
@@ -959,8 +962,11 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
                 taken.update(range(a, b))
             continue
         known = (_known_name(text, start, end, words) or _opens_clause_as_name(text, start, person)) \
-            and not _starts_with_preposition(person) and not _inside_a_longer_name(text, start)
+            and not _starts_with_preposition(person) and not _inside_a_longer_name(text, start) \
+            and person not in lexicon.known_names() and person not in lexicon.countries()
         title_end = _title_after(text, end, words) if known else None
+        if title_end is not None and _title_full().fullmatch(text, start, title_end):
+            title_end = None  # 特聘 + 教授: the "name" is the title's own modifier
         if title_end is not None:
             title_start = end
             body = _body_before_name(text, start, words)

@@ -285,3 +285,14 @@ def test_words_that_name_no_body_after_a_list_mark_join_the_title():
 def test_the_body_before_a_name_starts_after_the_name_before_it():
     assert roles("中国科学院物理研究所陈立泉院士和中国电子科技集团第十四研究所贲德院士出席") == [
         ("陈立泉", "中国科学院物理研究所", ("院士",)), ("贲德", "中国电子科技集团第十四研究所", ("院士",))]
+
+
+def test_compound_titles_of_foreign_offices():
+    assert roles("委内瑞拉常驻联合国代表蒙卡达28日表示") == [("蒙卡达", "委内瑞拉", ("常驻联合国代表",))]
+    assert roles("会见美国总统国家安全事务助理沙利文。") == [("沙利文", "美国", ("总统国家安全事务助理",))]
+    assert roles("哈马斯高级官员哈姆丹表示") == [("哈姆丹", "哈马斯", ("高级官员",))]
+    assert roles("党和国家领导人李强、赵乐际出席") == []
+
+
+def test_a_title_is_no_name_and_no_name_is_a_modifier():
+    assert roles("清华大学马克思主义学院特聘教授王某说") == [("王某", "清华大学马克思主义学院", ("特聘教授",))]
