@@ -973,7 +973,8 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
             found.append(PersonMention(person, text[body:start], (text[title_start:title_end],), body, end, start,
                                        body, (title_start,)))
             taken.update(range(start, end))
-    found += [p for p in _appointments(text, words) + _took_office(text, words) if p.name_start not in taken]
+    found += [p for p in _appointments(text, words) + _took_office(text, words) + _congratulated(text, words)
+              if p.name_start not in taken]
     found.sort(key=lambda p: (p.char_start, p.name_start))
     return _country_shared_down_the_list(text, found)
 
@@ -1049,6 +1050,32 @@ def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
             continue
         org, org_start, titles, title_starts = _role(text, items)
         out.append(PersonMention(text[name:m.start()], org, titles, name, m.start(), name, org_start, title_starts))
+    return out
+
+
+_CONGRATULATED = re.compile(
+    r"(?:致电|致贺电|致信|致函)(?:祝贺)?([\u4e00-\u9fff·\-]{2,24})，(?:热烈)?祝贺(?:他|她|其)(?:再次|连任|正式|新)?"
+    r"(?:就任|当选为|当选|连任|出任)")
+
+
+def _congratulated(text: str, words: _WordIndex) -> list[PersonMention]:
+    """致电娜塔莎·皮尔茨·穆萨尔，祝贺她就任斯洛文尼亚共和国总统: the name comes first, the office it
+    is congratulated on at the end of the next clause."""
+    out = []
+    for m in _CONGRATULATED.finditer(text):
+        a, b = m.span(1)
+        name = text[a:b]
+        if not ("·" in name or "-" in name or _plausible_run(name) or _tagged_person_end(text, a, words) == b):
+            continue
+        office = m.end()
+        stop = _HELD_OFFICE_END.search(text, office, office + 60)
+        if stop is None or stop.start() - office < 2:
+            continue
+        items = _chain(text, stop.start(), words)
+        if not items or not _covers(text, office, items[0].body_start) or items[-1].title_end != stop.start():
+            continue
+        org, org_start, titles, title_starts = _role(text, items)
+        out.append(PersonMention(name, org, titles, a, b, a, org_start, title_starts))
     return out
 
 

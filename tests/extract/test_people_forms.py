@@ -296,3 +296,8 @@ def test_compound_titles_of_foreign_offices():
 
 def test_a_title_is_no_name_and_no_name_is_a_modifier():
     assert roles("清华大学马克思主义学院特聘教授王某说") == [("王某", "清华大学马克思主义学院", ("特聘教授",))]
+
+
+def test_a_congratulation_on_taking_office():
+    assert roles("国家主席习近平致电娜塔莎·皮尔茨·穆萨尔，祝贺她就任斯洛文尼亚共和国总统。") == [
+        ("习近平", "", ("国家主席",)), ("娜塔莎·皮尔茨·穆萨尔", "斯洛文尼亚共和国", ("总统",))]
