@@ -72,6 +72,12 @@ def _sorted_keys(name: str) -> tuple[str, ...]:
 
 
 @cache
+def _words(name: str) -> tuple[str, ...]:
+    """A cue list as a tuple, for ``str.startswith``/``endswith`` with all of it at once."""
+    return tuple(lexicon.cues()[name])
+
+
+@cache
 def _unit_surfaces() -> tuple[str, ...]:
     return tuple(sorted(lexicon.units(), key=len, reverse=True))
 
@@ -177,15 +183,14 @@ def _is_not_a_quantity(text: str, m: re.Match) -> bool:
         return True
     if before == "前" and text.startswith(("个月", "月", "季度", "个季度"), end):
         return True  # 今年前10个月: the period a figure covers, not a figure
-    return any(text.startswith(w, end) for w in lexicon.cues()["not_unit_after"])
+    return text.startswith(_words("not_unit_after"), end)
 
 
 def _magnitude(text: str, pos: int) -> tuple[float, int]:
-    mags = lexicon.cues()["magnitudes"]
-    for surface in sorted(mags, key=len, reverse=True):
-        if text.startswith(surface, pos):
-            return float(mags[surface]), pos + len(surface)
-    return 1.0, pos
+    surface = _match_prefix(text, pos, _sorted_keys("magnitudes"))
+    if surface is None:
+        return 1.0, pos
+    return float(lexicon.cues()["magnitudes"][surface]), pos + len(surface)
 
 
 _SHARE_DENOMINATORS = {"万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8}
@@ -348,11 +353,17 @@ def _inside_short_name(text: str, start: int, end: int) -> bool:
 
 def _unit_glued_to_next_word(text: str, start: int, end: int) -> bool:
     """A one-character unit that jieba reads as the start of a longer word (两千三百万台|湾同胞)."""
-    window = text[start:end + 3]
+    return _glued(text[start:end + 3], end - start)
+
+
+@lru_cache(maxsize=8192)
+def _glued(window: str, unit_end: int) -> bool:
+    """Whether jieba's word holding the unit's character runs past ``unit_end``. Cached: the same
+    few windows (3个月, 5家企) come back thousands of times, and each cut costs a dictionary walk."""
     pos = 0
     for word in jieba.cut(window, HMM=False):
-        if pos <= end - 1 - start < pos + len(word):
-            return pos + len(word) > end - start
+        if pos <= unit_end - 1 < pos + len(word):
+            return pos + len(word) > unit_end
         pos += len(word)
     return False
 
@@ -379,8 +390,18 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
+@lru_cache(maxsize=2)
+def _clause_stops(text: str) -> array:
+    """Where the clauses of ``text`` end (CLAUSE_BREAK), found once per text like _sentence_stops:
+    a clause start is then one bisection, not one backward search per break character per metric."""
+    return array("q", (m.start() for m in re.finditer(f"[{re.escape(CLAUSE_BREAK)}]", text)))
+
+
 def _clause_start(text: str, start: int, floor: int) -> int:
-    return max([floor] + [text.rfind(c, floor, start) + 1 for c in CLAUSE_BREAK])
+    """After the last clause break in ``text[floor:start]``, else ``floor``."""
+    stops = _clause_stops(text)
+    before = bisect.bisect_left(stops, start)
+    return max(floor, stops[before - 1] + 1) if before else floor
 
 
 # Nouns that contain a change word: 增加值 is value added, 增长点 a source of growth.
@@ -400,23 +421,31 @@ def _modifying_change() -> re.Pattern:
 
 def _mask_modifiers(segment: str) -> str:
     """Mask a change word that modifies a noun standing between it and the figure."""
+    if "的" not in segment:
+        return segment
     return _modifying_change().sub(lambda m: m.group() if m.end() == len(segment) else _mask(m), segment)
 
 
+@cache
+def _change_words() -> tuple[re.Pattern, dict[str, str]]:
+    """Every change word of two or more characters, as one pattern that finds each position where
+    one starts (a lookahead, so overlapping words are all seen), with the direction of each word."""
+    direction = {w: d for d in ("decrease", "increase") for w in lexicon.cues()[d] if len(w) >= 2}
+    words = sorted(direction, key=len, reverse=True)
+    return re.compile(f"(?=({'|'.join(map(re.escape, words))}))"), direction
+
+
 def _find_change(segment: str) -> str:
+    """The direction of the change word that starts last in ``segment`` (nearest the figure)."""
     segment = _CHANGE_NOUNS.sub(_mask, segment)
-    best, best_at = "none", -1
+    pattern, direction = _change_words()
     adjacent = lexicon.cues()["change_adjacent"]
-    for direction in ("increase", "decrease"):
-        for word in lexicon.cues()[direction]:
-            if len(word) < 2:
-                continue
-            if word in adjacent and not segment.rstrip("了").endswith(word):
-                continue  # 加快打造4个集群 speeds work up; 较去年加快8个百分点 is a change
-            at = segment.rfind(word)
-            if at > best_at:
-                best, best_at = direction, at
-    return best
+    for m in reversed(list(pattern.finditer(segment))):
+        word = m.group(1)
+        if word in adjacent and not segment.rstrip("了").endswith(word):
+            continue  # 加快打造4个集群 speeds work up; 较去年加快8个百分点 is a change
+        return direction[word]
+    return "none"
 
 
 # 计划 after a noun names a programme (国家培养计划, 行动计划) unless a verb follows it (全市计划投资).
@@ -621,20 +650,21 @@ def _plan_sections(text: str) -> list[tuple[int, bool]]:
 
 def _in_review(text: str, plans: list[tuple[int, bool]], offset: int) -> bool:
     """The figure stands under a report's review heading (一、2025年工作回顾)."""
-    heading_at = max((start for start, _ in plans if start <= offset), default=-1)
-    if heading_at < 0:
+    at = bisect.bisect_right(plans, offset, key=_offset)  # plans are in text order
+    if not at:
         return False
+    heading_at = plans[at - 1][0]
     line = text[heading_at:text.find("\n", heading_at) if "\n" in text[heading_at:] else len(text)]
     return any(w in line for w in lexicon.cues()["past_headings"])
 
 
 def _in_plan(plans: list[tuple[int, bool]], offset: int) -> bool:
-    current = False
-    for start, is_plan in plans:
-        if start > offset:
-            break
-        current = is_plan
-    return current
+    at = bisect.bisect_right(plans, offset, key=_offset)
+    return plans[at - 1][1] if at else False
+
+
+def _offset(plan: tuple[int, bool]) -> int:
+    return plan[0]
 
 
 # Shares, money and spans of time measure what stands before them (增长5%, 投资3亿元, 连续18年);
