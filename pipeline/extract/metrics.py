@@ -32,6 +32,8 @@ ASCII_UNIT = re.compile(r"(?:cm|CM|mm|km|KM|kg|KG|kWh|kW|MW|m)(?![A-Za-z])")
 RANGE_DASH = re.compile(r"\s*[-—–~～至到]{1,2}\s*")
 CLAUSE_BREAK = "，。；！？：,;!?\n"
 TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+# Older reports number their parts （一）, （二） (1958, 1981): then those are the top level.
+PAREN_HEADING = re.compile(r"^（[一二三四五六七八九十]+）")
 LIST_GAP = re.compile(r"\s*[、和及与]\s*|\s*以及\s*")
 PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]五)”?")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
@@ -451,31 +453,40 @@ def _find_change(segment: str) -> str:
 # 计划 after a noun names a programme (国家培养计划, 行动计划) unless a verb follows it (全市计划投资).
 _NOUN_PLAN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![年共拟原预今明])计划"
                         r"(?!投资|新增|完成|建设|实施|开工|于|在|到|用|实现|达到|开展|推出|引进|培育|新建|改造|举办|安排|"
-                        r"发行|生产|种植|销售|出口|招)")
+                        r"发行|生产|种植|销售|出口|招|首次|今年|明年|年内|全年|每年|再|逐步)")
 
 
-# 将 in its 把 sense (将覆盖率从5%提高到35%, 将标准提高至800元) takes an object; it promises nothing.
-_TAKE_JIANG = re.compile(r"将(?![会要在于近其来继进全加着大努力])(?=[^，。；]{1,15}?(?:从|由|(?:提高|提升|降低|压减|缩减|扩大|调整|控制|下调|上调)(?:到|至|为|在)))")
+# 将 in its 把 sense takes an object and a verb that disposes of it (将覆盖率从5%提高到35%, 将标准提高至
+# 800元, 将全省划分为3个流域, 将补偿金交给仙桃市); it promises nothing, in whichever clause it stands.
+_TAKE_JIANG = re.compile(
+    r"将(?![会要在于近其来继进加着大努力]|全面|全力|全部)(?=[^，。；]{1,15}?(?:从|由|"
+    r"(?:提高|提升|降低|压减|缩减|缩短|扩大|调整|控制|下调|上调)(?:到|至|为|在)|"
+    r"交给|交由|划分为|划为|纳入|列入|搬到|搬进|改为|改成|变为|转为|改造为|改造提升为|打造成|修旧如旧))")
+MAX_JIANG_REACH = 20
+_REVIEW_NOT_TARGET = ("目标", "计划", "规划", "预期", "预计", "争取")
 # Words that report what was done; after the last plan word, in the figure's own clause, they win.
-_DONE = ("已", "成功", "实现", "完成")
+_DONE = ("已", "成功", "实现", "完成", "实际")  # 计划建成118个，实际建成128个
 
 
-def _find_kind(prefix: str, clause_at: int = 0, review: bool = False) -> str:
+def _find_kind(prefix: str, clause_at: int = 0, review: bool = False, rest: str = "") -> str:
     """Target or achievement, from the sentence up to the figure (``prefix``).
 
     The rule, in order: (1) no target cue in the sentence before the figure -> achievement;
-    (2) 将 taking an object in the figure's own clause (将X从…提高到) and the nouns 计划/目标 of a review part are no cues;
-    (3) a done word (已, 成功, 实现, 完成) in the figure's own clause, standing after the last target
+    (2) 将 taking an object (将X从…提高到, 将X交给) is no cue; in a review part, neither are the words that
+    there name plans met or funds won (目标, 计划, 规划, 预期, 预计, 争取: 争取国家资金4700亿元);
+    (3) a done word (已, 成功, 实现, 完成, 实际) in the figure's own clause, standing after the last target
     cue, which itself stands in an earlier clause, makes it an achievement (计划投资10亿元，已完成8亿元);
     so does 已/成功 right after the cue in the same clause. Otherwise -> target. The plan parts of
     a report make every figure a target unless its sentence has a past marker (_describe).
     """
     masked = _NOUN_PLAN.sub("\0\0", prefix)
-    masked = masked[:clause_at] + _TAKE_JIANG.sub("\0", masked[clause_at:])  # only in the figure's own clause
+    # the verb that shows 将 takes an object may stand after the figure (将300万元补偿金交给…): read on
+    masked = _TAKE_JIANG.sub("\0", masked + rest[:MAX_JIANG_REACH])[:len(prefix)]
     for word in lexicon.cues()["not_target"] + ["主要", "重要", "需要", "要求", "只要", "要素", "纲要", "必要", "要点"]:
         masked = masked.replace(word, "\0" * len(word))
     if review:
-        masked = masked.replace("目标", "\0\0")  # 目标企业, 目标任务: a review names goals it met
+        for word in _REVIEW_NOT_TARGET:  # 目标企业, 行动计划, 争取国家资金: a review names goals it met
+            masked = masked.replace(word, "\0" * len(word))
     target_at = max((masked.rfind(w) for w in lexicon.cues()["target"]), default=-1)
     if target_at < 0:
         return "achievement"
@@ -633,19 +644,28 @@ def _plan_sections(text: str) -> list[tuple[int, bool]]:
     """
     cues = lexicon.cues()
     out = []
+    top = _top_numbering(text)
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
-        top_level = len(line) <= 40 and (TOP_HEADING.match(line) or MARKDOWN_HEADING.match(line))
-        if top_level:
+        numbered = len(line) <= 40 and top is not None and top.match(line)
+        if numbered or (len(line) <= 40 and MARKDOWN_HEADING.match(line)):
             # A news headline (### 今年前10个月 广东进出口增长10.6%) reports; only a report's own part
             # headings (三、2026年重点工作) plan. Time words alone count only in numbered headings.
-            words = [w for w in cues["plan_headings"] if TOP_HEADING.match(line) or w not in ("今年", "明年")]
+            words = [w for w in cues["plan_headings"] if numbered or w not in ("今年", "明年")]
             is_plan = (any(w in line for w in words) and not any(w in line for w in cues["past_headings"])
                        and not REPORTED_FIGURE.search(line))
             out.append((m.start(), is_plan))
         elif any(w in line for w in cues["plan_paragraphs"]):
             out.append((m.start(), True))  # "今年…主要预期目标是": the rest of this part is the year's plan
     return out
+
+
+def _top_numbering(text: str) -> re.Pattern | None:
+    """The numbering of a report's parts: the style of its first short numbered line (一、 or （一）).
+    The other style numbers sub-parts, whose words say nothing of plan or review."""
+    for m in re.finditer(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^\n]{0,38}$", text, re.M):
+        return TOP_HEADING if TOP_HEADING.match(m.group()) else PAREN_HEADING
+    return None
 
 
 def _in_review(text: str, plans: list[tuple[int, bool]], offset: int) -> bool:
@@ -704,9 +724,13 @@ def _describe(text: str, metrics: list[Metric]) -> None:
         shifted = (base_span[0] + offset, base_span[1] + offset) if base_span else None
         metric.period = _find_period(prefix, shifted)
         own_clause = _clause_start(text, metric.char_start, s_start) - s_start  # not cut at the previous figure
-        metric.kind = _find_kind(prefix, own_clause, _in_review(text, plans, metric.char_start))
+        metric.kind = _find_kind(prefix, own_clause, _in_review(text, plans, metric.char_start),
+                                 text[metric.char_start:s_end])
+        # a past marker counts in the figure's own clause: 去年增长5%，今年要… keeps its 5% an achievement,
+        # while the plan's 比上年增长6% in a later clause stays a target
+        own_text = text[s_start + own_clause:metric.char_end]
         if metric.kind == "achievement" and _in_plan(plans, metric.char_start) and not any(
-                w in metric.sentence for w in lexicon.cues()["past_markers"]):
+                w in own_text for w in lexicon.cues()["past_markers"]):
             metric.kind = "target"
         own_words = segment[base_span[1]:] if base_span else segment
         # 15所高职院校21个专业群: a count followed by a noun counts that noun, whatever stands before it
