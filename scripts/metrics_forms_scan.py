@@ -56,6 +56,11 @@ FORMS: list[tuple[str, re.Pattern, Expectation]] = [
      lambda m: (float(m[1]), {"cm": "厘米", "km": "公里", "kg": "公斤"}[m[2]])),
     ("X枚/组/块/架次/对", re.compile(r"(?<![\d.第])(\d+)(架次|枚|组|块|对)(?![象比话])"), lambda m: (float(m[1]), m[2])),
     ("tally 金银铜", re.compile(r"(?<!\d)(\d+)金(?=\d+银)"), lambda m: (float(m[1]), "枚")),
+    # found while raising the numbers benchmark: 33，212万吨 was read as 212万吨
+    ("X，YYY (full-width thousands)", re.compile(r"(?<![\d，.])(\d{1,3}(?:，\d{3})+)(?!\d|，\d)(万|亿)?(?=[吨元人个台亩])"),
+     lambda m: (int(m[1].replace("，", "")) * MAG.get(m[2] or "", 1), "")),
+    ("X万千瓦 in Chinese numerals", re.compile(r"(?<![一二三四五六七八九十百千万])([一二三四五六七八九])十万千瓦"),
+     lambda m: (_cn(m[1]) * 1e5, "千瓦")),
     ("前X位 (rank)", re.compile(r"前(\d+)位"), lambda m: None),
     ("1美元兑 (rate base)", re.compile(r"(?<![\d.])1美元兑"), lambda m: None),
 ]

@@ -22,7 +22,9 @@ from pipeline.extract.subjects import subject_after, trim_subject
 from pipeline.extract.units import DENOMINATORS
 from pipeline.ingest.lines import MARKDOWN_HEADING
 
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# 33，212万吨: older reports group thousands with the full-width comma; every group after the first has
+# exactly three digits and no digit follows, so a list (1978，1979) or 3，4 stays apart.
+_ARABIC = r"\d{1,3}(?:，\d{3})+(?:\.\d+)?(?!\d|，\d)|\d+(?:,\d{3})*(?:\.\d+)?"
 # 4亿5679万, 1万600, 1万2千人, 2千零30万: digits and magnitudes mixed, read as one number (ANNOTATION.md)
 _MIXED = r"\d+(?:[亿万千百]零?\d+(?:\.\d+)?)+(?:[亿万千百](?![米克瓦卡]))?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
@@ -106,7 +108,7 @@ def _match_suffix(text: str, end: int, options: tuple[str, ...], window: int = 4
     return None
 
 
-MAX_SPACES = 3
+MAX_SPACES = 6
 
 
 def _read_unit(text: str, pos: int) -> tuple[str, str, int] | None:
@@ -198,6 +200,12 @@ def _magnitude(text: str, pos: int) -> tuple[float, int]:
 _SHARE_DENOMINATORS = {"万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8}
 
 
+def _significant(share: float) -> float:
+    """Eight significant digits: 一千万分之六 is 0.00006 %, not 0.0001 (a fixed number of decimals
+    rounds small shares away), and 三分之一 stays 33.3333."""
+    return float(f"{share:.8g}")
+
+
 def _read_share(text: str, m: re.Match) -> tuple[float, float, str, int, str | None] | None:
     """Shares written as words or fractions: 一半, 三分之一, 百分之二十, 千分之三, 占…1/5."""
     pos = m.end()
@@ -215,9 +223,9 @@ def _read_share(text: str, m: re.Match) -> tuple[float, float, str, int, str | N
         if m["cn"] in ("百", "千"):
             return value, 1.0, "%" if m["cn"] == "百" else "‰", numerator.end(), None
         if m["cn"] in _SHARE_DENOMINATORS:  # 万分之三 = 0.03 %
-            return round(value / _SHARE_DENOMINATORS[m["cn"]] * 100, 8), 1.0, "%", numerator.end(), None
+            return _significant(value / _SHARE_DENOMINATORS[m["cn"]] * 100), 1.0, "%", numerator.end(), None
         denominator = _number_value(m)
-        return (round(value / denominator * 100, 4), 1.0, "%", numerator.end(), None) if denominator else None
+        return (_significant(value / denominator * 100), 1.0, "%", numerator.end(), None) if denominator else None
     fraction = re.match(r"/(\d+)(?![\d.])", text[pos:pos + 6])
     if m["ar"] and fraction and "占" in text[max(0, m.start() - 3):m.start()] and int(fraction[1]):
         return round(parse_arabic(m["ar"]) / int(fraction[1]) * 100, 4), 1.0, "%", pos + fraction.end(), None
@@ -305,6 +313,8 @@ def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, e
         return False  # 三个方面, 一批, 五年, 二元结构: the text counting its own points, or an idiom
     if value == 1 and text.startswith("兑", end):
         return False  # 1美元兑7.1元人民币: the base of an exchange rate, not a figure
+    if unit == "间" and m.start() > 1 and text[m.start() - 1] in "与和" and text[m.start() - 2].isdigit():
+        return False  # 10000与20000间: "between", not 20000 rooms
     if unit == "年" and m["cn"] and not _match_suffix(text, m.start(), DURATION_CUES):
         return False  # 十三年来, 二十世纪八十年代, 建党一百年: narrative time, not a measured duration
     if text.startswith("年代", end - 1) or (len(unit) == 1 and _unit_glued_to_next_word(text, m.start(), end)):
@@ -321,7 +331,8 @@ def _measured_small(text: str, m: re.Match, value: float, unit: str, end: int) -
     (money, age, times, weight, length) is a figure; before 个, 批, 项, 年 it is the text counting
     its own points. A one-character unit must end its phrase (三元。, 五岁的): 二元结构, 三次产业,
     二次创业 and 三元里 are words."""
-    if value < 2 or unit not in lexicon.cues()["measured_small_units"]:
+    halved = text.startswith("半", end - 1)  # 一吨半: a measure of one and a half
+    if (value < 2 and not halved) or unit not in lexicon.cues()["measured_small_units"]:
         return False
     surface = text[m.end():end]
     if len(surface) > 1:
@@ -530,7 +541,10 @@ def extract_metrics(text: str) -> list[Metric]:
     metrics: list[Metric] = []
     consumed_until = 0
     for m in NUMBER.finditer(text):
-        if m.start() < consumed_until or _is_not_a_quantity(text, m):
+        if m.start() < consumed_until:
+            continue
+        m = _unit_magnitude_back(text, m)
+        if _is_not_a_quantity(text, m):
             continue
         quantity = _read_quantity(text, m)
         if quantity is None:
@@ -549,6 +563,21 @@ def extract_metrics(text: str) -> list[Metric]:
         metrics.append(metric)
     _describe(text, metrics)
     return metrics
+
+
+def _unit_magnitude_back(text: str, m: re.Match) -> re.Match:
+    """一百千瓦: a 千 that leaves no number (一百千) belongs to the unit after it (千瓦, 千米, 千克, 千卡)."""
+    cn = m["cn"]
+    if cn and len(cn) > 1 and cn.endswith("千") and text[m.end():m.end() + 1] in ("米", "克", "瓦", "卡") \
+            and parse_chinese(cn) is None:
+        return NUMBER.match(text, m.start(), m.end() - 1) or m
+    return m
+
+
+def _number_at(text: str, pos: int) -> re.Match | None:
+    """The number starting at ``pos`` (a range's second end), read as extract_metrics reads one."""
+    m = NUMBER.match(text, pos)
+    return _unit_magnitude_back(text, m) if m else None
 
 
 def _sign_before(text: str, start: int) -> str | None:
@@ -586,7 +615,7 @@ def _read_range_first(text: str, m: re.Match) -> tuple[float, float, str, int, s
     dash = RANGE_DASH.match(text, pos)
     if not dash:
         return None
-    second = NUMBER.match(text, dash.end())
+    second = _number_at(text, dash.end())
     if not second or bool(second["ar"]) != bool(m["ar"]):
         return None  # 5—6%, 五万到六万人: both ends written the same way
     quantity = _read_quantity(text, second)
@@ -616,7 +645,7 @@ def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str
             qualifier = lexicon.cues()["qualifier_before"][cue]
     value_high = None
     dash = RANGE_DASH.match(text, end)
-    second = NUMBER.match(text, dash.end()) if dash else None
+    second = _number_at(text, dash.end()) if dash else None
     # The dash before the second number is the range's own (5-6个百分点), not a code's hyphen.
     if second and bool(second["ar"]) == bool(m["ar"]) and (
             text[second.start() - 1] in "-—–~～" or not _is_not_a_quantity(text, second)):
