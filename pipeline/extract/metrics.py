@@ -321,9 +321,17 @@ def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, e
         return False
     if unit == "年" and m["ar"] and factor == 1.0 and 1900 <= value <= 2100 and "." not in m["ar"]:
         return False  # a year dates a figure; it is a period, not a metric
-    if _inside_short_name(text, m.start(), end):
+    if _inside_short_name(text, m.start(), _past_range(text, end)):
         return False  # “民营经济32条”, “十项重大工程”: a programme named by a number
     return not (unit == "次" and m["cn"] and text.startswith(("全会", "会议", "代表大会"), m.end() + 1))
+
+
+def _past_range(text: str, end: int) -> int:
+    """Where a range that the figure opens ends (“18至25周岁”: a quoted range is no name), else ``end``."""
+    dash = RANGE_DASH.match(text, end)
+    second = _number_at(text, dash.end()) if dash else None
+    quantity = _read_quantity(text, second) if second else None
+    return quantity[3] if quantity else end
 
 
 def _measured_small(text: str, m: re.Match, value: float, unit: str, end: int) -> bool:

@@ -43,3 +43,8 @@ def test_range_whose_second_end_holds_the_unit_magnitude():
 ])
 def test_not_a_number_form(text):
     assert all(m.value not in (20000, 1_978_979, 34) for m in extract_metrics(text))
+
+
+def test_a_quoted_range_is_no_programme_name():
+    rows = [(m.raw_text, m.value, m.value_high, m.unit) for m in extract_metrics("年龄由“18至25周岁”调整为“18至27周岁”。")]
+    assert rows == [("18至25周岁", 18, 25, "岁"), ("18至27周岁", 18, 27, "岁")]
