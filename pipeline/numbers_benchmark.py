@@ -32,7 +32,7 @@ OUT_OF_SCOPE: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile("折"), "discounts (shop prices)"),
     (re.compile(r"\d\s*[kK]|\^|\de[+-]?\d|\.\.\."), "English shorthand: 15k, 2^5, 1e1"),
     (re.compile("兆(?!赫|字节|瓦)|萬萬|万万"), "兆 and 万万 as 10^12 and 10^8 (Japanese and classical usage)"),
-    (re.compile(r"[一二三四五六七八九十百千万亿点零两]\s+[一二三四五六七八九十百千万亿点零两分之]|百\s+分|分\s+之|个\s+百"),
+    (re.compile(r"[一二三四五六七八九十百千万亿点零两]\s+[一二三四五六七八九十百千万亿点零两分之]|百\s+分|分\s+[之点]|个\s+百"),
      "spaces inside a numeral or a unit (speech transcripts)"),
     (re.compile("[銭$￥]|美圆|美刀|美分|[角毛]|[元块]\\S?[一二三四五六七八九\\d]分"),
      "coins and symbols of shop prices: 美分, 5元3毛, ¥300"),
@@ -50,6 +50,7 @@ CONVENTIONS: dict[str, list[tuple[float, str]]] = {
     "70 - 90天大的小孩应该去医院做检查": [(70, "天")],
     "还有20万次以上来观影的呀？": [(200000, "次")],  # 20万 is 200000 (the specification says 20000)
     "一位是最小的存储单位": [],  # 一位 is "one" with a measure word, no quantity
+    "我问你啊就是那个幕后之王收视率超过了百分之零点九": [(0.9, "%")],  # 0.9 %: the specification says 90
     "10000与20000间": [], "-10000与20000间": [],  # bare numbers
 }
 
@@ -80,8 +81,11 @@ class Expected:
 
 
 def out_of_scope(text: str) -> str | None:
-    """The reason a case stands outside policy text, or None."""
-    return next((reason for pattern, reason in OUT_OF_SCOPE if pattern.search(text)), None)
+    """The reason a case stands outside policy text, or None. Read as written and as the build reads
+    it (simplified, normalised): 四點 五 is the same space inside a numeral as 四点 五, 15Ｋ as 15k."""
+    reading = _reading(text)
+    return next((reason for pattern, reason in OUT_OF_SCOPE if pattern.search(text) or pattern.search(reading)),
+                None)
 
 
 def _count_unit(source: str, end: int) -> str | None:
@@ -94,7 +98,7 @@ def _count_unit(source: str, end: int) -> str | None:
 def _percent(source: str, result: dict) -> Expected:
     value = float(result["Resolution"]["value"].rstrip("%"))
     text = result["Text"]
-    if "百分点" in text.replace(" ", ""):
+    if "百分点" in _reading(text).replace(" ", ""):  # 個百分點 too
         return Expected(text, value, "百分点")
     if text.startswith("千分之"):
         return Expected(text, round(value * 10, 6), "‰")

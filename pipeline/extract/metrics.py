@@ -22,7 +22,9 @@ from pipeline.extract.subjects import subject_after, trim_subject
 from pipeline.extract.units import DENOMINATORS
 from pipeline.ingest.lines import MARKDOWN_HEADING
 
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# 33，212万吨: older reports group thousands with the full-width comma; every group after the first has
+# exactly three digits and no digit follows, so a list (1978，1979) or 3，4 stays apart.
+_ARABIC = r"\d{1,3}(?:，\d{3})+(?:\.\d+)?(?!\d|，\d)|\d+(?:,\d{3})*(?:\.\d+)?"
 # 4亿5679万, 1万600, 1万2千人, 2千零30万: digits and magnitudes mixed, read as one number (ANNOTATION.md)
 _MIXED = r"\d+(?:[亿万千百]零?\d+(?:\.\d+)?)+(?:[亿万千百](?![米克瓦卡]))?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
@@ -32,6 +34,8 @@ ASCII_UNIT = re.compile(r"(?:cm|CM|mm|km|KM|kg|KG|kWh|kW|MW|m)(?![A-Za-z])")
 RANGE_DASH = re.compile(r"\s*[-—–~～至到]{1,2}\s*")
 CLAUSE_BREAK = "，。；！？：,;!?\n"
 TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+# Older reports number their parts （一）, （二） (1958, 1981): then those are the top level.
+PAREN_HEADING = re.compile(r"^（[一二三四五六七八九十]+）")
 LIST_GAP = re.compile(r"\s*[、和及与]\s*|\s*以及\s*")
 PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]五)”?")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
@@ -72,6 +76,12 @@ def _sorted_keys(name: str) -> tuple[str, ...]:
 
 
 @cache
+def _words(name: str) -> tuple[str, ...]:
+    """A cue list as a tuple, for ``str.startswith``/``endswith`` with all of it at once."""
+    return tuple(lexicon.cues()[name])
+
+
+@cache
 def _unit_surfaces() -> tuple[str, ...]:
     return tuple(sorted(lexicon.units(), key=len, reverse=True))
 
@@ -98,7 +108,7 @@ def _match_suffix(text: str, end: int, options: tuple[str, ...], window: int = 4
     return None
 
 
-MAX_SPACES = 3
+MAX_SPACES = 6
 
 
 def _read_unit(text: str, pos: int) -> tuple[str, str, int] | None:
@@ -177,18 +187,23 @@ def _is_not_a_quantity(text: str, m: re.Match) -> bool:
         return True
     if before == "前" and text.startswith(("个月", "月", "季度", "个季度"), end):
         return True  # 今年前10个月: the period a figure covers, not a figure
-    return any(text.startswith(w, end) for w in lexicon.cues()["not_unit_after"])
+    return text.startswith(_words("not_unit_after"), end)
 
 
 def _magnitude(text: str, pos: int) -> tuple[float, int]:
-    mags = lexicon.cues()["magnitudes"]
-    for surface in sorted(mags, key=len, reverse=True):
-        if text.startswith(surface, pos):
-            return float(mags[surface]), pos + len(surface)
-    return 1.0, pos
+    surface = _match_prefix(text, pos, _sorted_keys("magnitudes"))
+    if surface is None:
+        return 1.0, pos
+    return float(lexicon.cues()["magnitudes"][surface]), pos + len(surface)
 
 
 _SHARE_DENOMINATORS = {"万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8}
+
+
+def _significant(share: float) -> float:
+    """Eight significant digits: 一千万分之六 is 0.00006 %, not 0.0001 (a fixed number of decimals
+    rounds small shares away), and 三分之一 stays 33.3333."""
+    return float(f"{share:.8g}")
 
 
 def _read_share(text: str, m: re.Match) -> tuple[float, float, str, int, str | None] | None:
@@ -208,9 +223,9 @@ def _read_share(text: str, m: re.Match) -> tuple[float, float, str, int, str | N
         if m["cn"] in ("百", "千"):
             return value, 1.0, "%" if m["cn"] == "百" else "‰", numerator.end(), None
         if m["cn"] in _SHARE_DENOMINATORS:  # 万分之三 = 0.03 %
-            return round(value / _SHARE_DENOMINATORS[m["cn"]] * 100, 8), 1.0, "%", numerator.end(), None
+            return _significant(value / _SHARE_DENOMINATORS[m["cn"]] * 100), 1.0, "%", numerator.end(), None
         denominator = _number_value(m)
-        return (round(value / denominator * 100, 4), 1.0, "%", numerator.end(), None) if denominator else None
+        return (_significant(value / denominator * 100), 1.0, "%", numerator.end(), None) if denominator else None
     fraction = re.match(r"/(\d+)(?![\d.])", text[pos:pos + 6])
     if m["ar"] and fraction and "占" in text[max(0, m.start() - 3):m.start()] and int(fraction[1]):
         return round(parse_arabic(m["ar"]) / int(fraction[1]) * 100, 4), 1.0, "%", pos + fraction.end(), None
@@ -298,15 +313,25 @@ def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, e
         return False  # 三个方面, 一批, 五年, 二元结构: the text counting its own points, or an idiom
     if value == 1 and text.startswith("兑", end):
         return False  # 1美元兑7.1元人民币: the base of an exchange rate, not a figure
+    if unit == "间" and m.start() > 1 and text[m.start() - 1] in "与和" and text[m.start() - 2].isdigit():
+        return False  # 10000与20000间: "between", not 20000 rooms
     if unit == "年" and m["cn"] and not _match_suffix(text, m.start(), DURATION_CUES):
         return False  # 十三年来, 二十世纪八十年代, 建党一百年: narrative time, not a measured duration
     if text.startswith("年代", end - 1) or (len(unit) == 1 and _unit_glued_to_next_word(text, m.start(), end)):
         return False
     if unit == "年" and m["ar"] and factor == 1.0 and 1900 <= value <= 2100 and "." not in m["ar"]:
         return False  # a year dates a figure; it is a period, not a metric
-    if _inside_short_name(text, m.start(), end):
+    if _inside_short_name(text, m.start(), _past_range(text, end)):
         return False  # “民营经济32条”, “十项重大工程”: a programme named by a number
     return not (unit == "次" and m["cn"] and text.startswith(("全会", "会议", "代表大会"), m.end() + 1))
+
+
+def _past_range(text: str, end: int) -> int:
+    """Where a range that the figure opens ends (“18至25周岁”: a quoted range is no name), else ``end``."""
+    dash = RANGE_DASH.match(text, end)
+    second = _number_at(text, dash.end()) if dash else None
+    quantity = _read_quantity(text, second) if second else None
+    return quantity[3] if quantity else end
 
 
 def _measured_small(text: str, m: re.Match, value: float, unit: str, end: int) -> bool:
@@ -314,7 +339,8 @@ def _measured_small(text: str, m: re.Match, value: float, unit: str, end: int) -
     (money, age, times, weight, length) is a figure; before 个, 批, 项, 年 it is the text counting
     its own points. A one-character unit must end its phrase (三元。, 五岁的): 二元结构, 三次产业,
     二次创业 and 三元里 are words."""
-    if value < 2 or unit not in lexicon.cues()["measured_small_units"]:
+    halved = text.startswith("半", end - 1)  # 一吨半: a measure of one and a half
+    if (value < 2 and not halved) or unit not in lexicon.cues()["measured_small_units"]:
         return False
     surface = text[m.end():end]
     if len(surface) > 1:
@@ -348,11 +374,17 @@ def _inside_short_name(text: str, start: int, end: int) -> bool:
 
 def _unit_glued_to_next_word(text: str, start: int, end: int) -> bool:
     """A one-character unit that jieba reads as the start of a longer word (两千三百万台|湾同胞)."""
-    window = text[start:end + 3]
+    return _glued(text[start:end + 3], end - start)
+
+
+@lru_cache(maxsize=8192)
+def _glued(window: str, unit_end: int) -> bool:
+    """Whether jieba's word holding the unit's character runs past ``unit_end``. Cached: the same
+    few windows (3个月, 5家企) come back thousands of times, and each cut costs a dictionary walk."""
     pos = 0
     for word in jieba.cut(window, HMM=False):
-        if pos <= end - 1 - start < pos + len(word):
-            return pos + len(word) > end - start
+        if pos <= unit_end - 1 < pos + len(word):
+            return pos + len(word) > unit_end
         pos += len(word)
     return False
 
@@ -379,8 +411,18 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
+@lru_cache(maxsize=2)
+def _clause_stops(text: str) -> array:
+    """Where the clauses of ``text`` end (CLAUSE_BREAK), found once per text like _sentence_stops:
+    a clause start is then one bisection, not one backward search per break character per metric."""
+    return array("q", (m.start() for m in re.finditer(f"[{re.escape(CLAUSE_BREAK)}]", text)))
+
+
 def _clause_start(text: str, start: int, floor: int) -> int:
-    return max([floor] + [text.rfind(c, floor, start) + 1 for c in CLAUSE_BREAK])
+    """After the last clause break in ``text[floor:start]``, else ``floor``."""
+    stops = _clause_stops(text)
+    before = bisect.bisect_left(stops, start)
+    return max(floor, stops[before - 1] + 1) if before else floor
 
 
 # Nouns that contain a change word: 增加值 is value added, 增长点 a source of growth.
@@ -400,53 +442,70 @@ def _modifying_change() -> re.Pattern:
 
 def _mask_modifiers(segment: str) -> str:
     """Mask a change word that modifies a noun standing between it and the figure."""
+    if "的" not in segment:
+        return segment
     return _modifying_change().sub(lambda m: m.group() if m.end() == len(segment) else _mask(m), segment)
 
 
+@cache
+def _change_words() -> tuple[re.Pattern, dict[str, str]]:
+    """Every change word of two or more characters, as one pattern that finds each position where
+    one starts (a lookahead, so overlapping words are all seen), with the direction of each word."""
+    direction = {w: d for d in ("decrease", "increase") for w in lexicon.cues()[d] if len(w) >= 2}
+    words = sorted(direction, key=len, reverse=True)
+    return re.compile(f"(?=({'|'.join(map(re.escape, words))}))"), direction
+
+
 def _find_change(segment: str) -> str:
+    """The direction of the change word that starts last in ``segment`` (nearest the figure)."""
     segment = _CHANGE_NOUNS.sub(_mask, segment)
-    best, best_at = "none", -1
+    pattern, direction = _change_words()
     adjacent = lexicon.cues()["change_adjacent"]
-    for direction in ("increase", "decrease"):
-        for word in lexicon.cues()[direction]:
-            if len(word) < 2:
-                continue
-            if word in adjacent and not segment.rstrip("了").endswith(word):
-                continue  # 加快打造4个集群 speeds work up; 较去年加快8个百分点 is a change
-            at = segment.rfind(word)
-            if at > best_at:
-                best, best_at = direction, at
-    return best
+    for m in reversed(list(pattern.finditer(segment))):
+        word = m.group(1)
+        if word in adjacent and not segment.rstrip("了").endswith(word):
+            continue  # 加快打造4个集群 speeds work up; 较去年加快8个百分点 is a change
+        return direction[word]
+    return "none"
 
 
 # 计划 after a noun names a programme (国家培养计划, 行动计划) unless a verb follows it (全市计划投资).
 _NOUN_PLAN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![年共拟原预今明])计划"
                         r"(?!投资|新增|完成|建设|实施|开工|于|在|到|用|实现|达到|开展|推出|引进|培育|新建|改造|举办|安排|"
-                        r"发行|生产|种植|销售|出口|招)")
+                        r"发行|生产|种植|销售|出口|招|首次|今年|明年|年内|全年|每年|再|逐步)")
 
 
-# 将 in its 把 sense (将覆盖率从5%提高到35%, 将标准提高至800元) takes an object; it promises nothing.
-_TAKE_JIANG = re.compile(r"将(?![会要在于近其来继进全加着大努力])(?=[^，。；]{1,15}?(?:从|由|(?:提高|提升|降低|压减|缩减|扩大|调整|控制|下调|上调)(?:到|至|为|在)))")
+# 将 in its 把 sense takes an object and a verb that disposes of it (将覆盖率从5%提高到35%, 将标准提高至
+# 800元, 将全省划分为3个流域, 将补偿金交给仙桃市); it promises nothing, in whichever clause it stands.
+_TAKE_JIANG = re.compile(
+    r"将(?![会要在于近其来继进加着大努力]|全面|全力|全部)(?=[^，。；]{1,15}?(?:从|由|"
+    r"(?:提高|提升|降低|压减|缩减|缩短|扩大|调整|控制|下调|上调)(?:到|至|为|在)|"
+    r"交给|交由|划分为|划为|纳入|列入|搬到|搬进|改为|改成|变为|转为|改造为|改造提升为|打造成|修旧如旧))")
+MAX_JIANG_REACH = 20
+_REVIEW_NOT_TARGET = ("目标", "计划", "规划", "预期", "预计", "争取")
 # Words that report what was done; after the last plan word, in the figure's own clause, they win.
-_DONE = ("已", "成功", "实现", "完成")
+_DONE = ("已", "成功", "实现", "完成", "实际")  # 计划建成118个，实际建成128个
 
 
-def _find_kind(prefix: str, clause_at: int = 0, review: bool = False) -> str:
+def _find_kind(prefix: str, clause_at: int = 0, review: bool = False, rest: str = "") -> str:
     """Target or achievement, from the sentence up to the figure (``prefix``).
 
     The rule, in order: (1) no target cue in the sentence before the figure -> achievement;
-    (2) 将 taking an object in the figure's own clause (将X从…提高到) and the nouns 计划/目标 of a review part are no cues;
-    (3) a done word (已, 成功, 实现, 完成) in the figure's own clause, standing after the last target
+    (2) 将 taking an object (将X从…提高到, 将X交给) is no cue; in a review part, neither are the words that
+    there name plans met or funds won (目标, 计划, 规划, 预期, 预计, 争取: 争取国家资金4700亿元);
+    (3) a done word (已, 成功, 实现, 完成, 实际) in the figure's own clause, standing after the last target
     cue, which itself stands in an earlier clause, makes it an achievement (计划投资10亿元，已完成8亿元);
     so does 已/成功 right after the cue in the same clause. Otherwise -> target. The plan parts of
     a report make every figure a target unless its sentence has a past marker (_describe).
     """
     masked = _NOUN_PLAN.sub("\0\0", prefix)
-    masked = masked[:clause_at] + _TAKE_JIANG.sub("\0", masked[clause_at:])  # only in the figure's own clause
+    # the verb that shows 将 takes an object may stand after the figure (将300万元补偿金交给…): read on
+    masked = _TAKE_JIANG.sub("\0", masked + rest[:MAX_JIANG_REACH])[:len(prefix)]
     for word in lexicon.cues()["not_target"] + ["主要", "重要", "需要", "要求", "只要", "要素", "纲要", "必要", "要点"]:
         masked = masked.replace(word, "\0" * len(word))
     if review:
-        masked = masked.replace("目标", "\0\0")  # 目标企业, 目标任务: a review names goals it met
+        for word in _REVIEW_NOT_TARGET:  # 目标企业, 行动计划, 争取国家资金: a review names goals it met
+            masked = masked.replace(word, "\0" * len(word))
     target_at = max((masked.rfind(w) for w in lexicon.cues()["target"]), default=-1)
     if target_at < 0:
         return "achievement"
@@ -490,7 +549,10 @@ def extract_metrics(text: str) -> list[Metric]:
     metrics: list[Metric] = []
     consumed_until = 0
     for m in NUMBER.finditer(text):
-        if m.start() < consumed_until or _is_not_a_quantity(text, m):
+        if m.start() < consumed_until:
+            continue
+        m = _unit_magnitude_back(text, m)
+        if _is_not_a_quantity(text, m):
             continue
         quantity = _read_quantity(text, m)
         if quantity is None:
@@ -509,6 +571,21 @@ def extract_metrics(text: str) -> list[Metric]:
         metrics.append(metric)
     _describe(text, metrics)
     return metrics
+
+
+def _unit_magnitude_back(text: str, m: re.Match) -> re.Match:
+    """一百千瓦: a 千 that leaves no number (一百千) belongs to the unit after it (千瓦, 千米, 千克, 千卡)."""
+    cn = m["cn"]
+    if cn and len(cn) > 1 and cn.endswith("千") and text[m.end():m.end() + 1] in ("米", "克", "瓦", "卡") \
+            and parse_chinese(cn) is None:
+        return NUMBER.match(text, m.start(), m.end() - 1) or m
+    return m
+
+
+def _number_at(text: str, pos: int) -> re.Match | None:
+    """The number starting at ``pos`` (a range's second end), read as extract_metrics reads one."""
+    m = NUMBER.match(text, pos)
+    return _unit_magnitude_back(text, m) if m else None
 
 
 def _sign_before(text: str, start: int) -> str | None:
@@ -546,7 +623,7 @@ def _read_range_first(text: str, m: re.Match) -> tuple[float, float, str, int, s
     dash = RANGE_DASH.match(text, pos)
     if not dash:
         return None
-    second = NUMBER.match(text, dash.end())
+    second = _number_at(text, dash.end())
     if not second or bool(second["ar"]) != bool(m["ar"]):
         return None  # 5—6%, 五万到六万人: both ends written the same way
     quantity = _read_quantity(text, second)
@@ -576,7 +653,7 @@ def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str
             qualifier = lexicon.cues()["qualifier_before"][cue]
     value_high = None
     dash = RANGE_DASH.match(text, end)
-    second = NUMBER.match(text, dash.end()) if dash else None
+    second = _number_at(text, dash.end()) if dash else None
     # The dash before the second number is the range's own (5-6个百分点), not a code's hyphen.
     if second and bool(second["ar"]) == bool(m["ar"]) and (
             text[second.start() - 1] in "-—–~～" or not _is_not_a_quantity(text, second)):
@@ -604,13 +681,14 @@ def _plan_sections(text: str) -> list[tuple[int, bool]]:
     """
     cues = lexicon.cues()
     out = []
+    top = _top_numbering(text)
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
-        top_level = len(line) <= 40 and (TOP_HEADING.match(line) or MARKDOWN_HEADING.match(line))
-        if top_level:
+        numbered = len(line) <= 40 and top is not None and top.match(line)
+        if numbered or (len(line) <= 40 and MARKDOWN_HEADING.match(line)):
             # A news headline (### 今年前10个月 广东进出口增长10.6%) reports; only a report's own part
             # headings (三、2026年重点工作) plan. Time words alone count only in numbered headings.
-            words = [w for w in cues["plan_headings"] if TOP_HEADING.match(line) or w not in ("今年", "明年")]
+            words = [w for w in cues["plan_headings"] if numbered or w not in ("今年", "明年")]
             is_plan = (any(w in line for w in words) and not any(w in line for w in cues["past_headings"])
                        and not REPORTED_FIGURE.search(line))
             out.append((m.start(), is_plan))
@@ -619,22 +697,31 @@ def _plan_sections(text: str) -> list[tuple[int, bool]]:
     return out
 
 
+def _top_numbering(text: str) -> re.Pattern | None:
+    """The numbering of a report's parts: the style of its first short numbered line (一、 or （一）).
+    The other style numbers sub-parts, whose words say nothing of plan or review."""
+    for m in re.finditer(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^\n]{0,38}$", text, re.M):
+        return TOP_HEADING if TOP_HEADING.match(m.group()) else PAREN_HEADING
+    return None
+
+
 def _in_review(text: str, plans: list[tuple[int, bool]], offset: int) -> bool:
     """The figure stands under a report's review heading (一、2025年工作回顾)."""
-    heading_at = max((start for start, _ in plans if start <= offset), default=-1)
-    if heading_at < 0:
+    at = bisect.bisect_right(plans, offset, key=_offset)  # plans are in text order
+    if not at:
         return False
+    heading_at = plans[at - 1][0]
     line = text[heading_at:text.find("\n", heading_at) if "\n" in text[heading_at:] else len(text)]
     return any(w in line for w in lexicon.cues()["past_headings"])
 
 
 def _in_plan(plans: list[tuple[int, bool]], offset: int) -> bool:
-    current = False
-    for start, is_plan in plans:
-        if start > offset:
-            break
-        current = is_plan
-    return current
+    at = bisect.bisect_right(plans, offset, key=_offset)
+    return plans[at - 1][1] if at else False
+
+
+def _offset(plan: tuple[int, bool]) -> int:
+    return plan[0]
 
 
 # Shares, money and spans of time measure what stands before them (增长5%, 投资3亿元, 连续18年);
@@ -674,9 +761,13 @@ def _describe(text: str, metrics: list[Metric]) -> None:
         shifted = (base_span[0] + offset, base_span[1] + offset) if base_span else None
         metric.period = _find_period(prefix, shifted)
         own_clause = _clause_start(text, metric.char_start, s_start) - s_start  # not cut at the previous figure
-        metric.kind = _find_kind(prefix, own_clause, _in_review(text, plans, metric.char_start))
+        metric.kind = _find_kind(prefix, own_clause, _in_review(text, plans, metric.char_start),
+                                 text[metric.char_start:s_end])
+        # a past marker counts in the figure's own clause: 去年增长5%，今年要… keeps its 5% an achievement,
+        # while the plan's 比上年增长6% in a later clause stays a target
+        own_text = text[s_start + own_clause:metric.char_end]
         if metric.kind == "achievement" and _in_plan(plans, metric.char_start) and not any(
-                w in metric.sentence for w in lexicon.cues()["past_markers"]):
+                w in own_text for w in lexicon.cues()["past_markers"]):
             metric.kind = "target"
         own_words = segment[base_span[1]:] if base_span else segment
         # 15所高职院校21个专业群: a count followed by a noun counts that noun, whatever stands before it

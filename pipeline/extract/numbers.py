@@ -18,8 +18,8 @@ _MIXED_SMALL = {"十": 10, "百": 100, "千": 1000}
 
 
 def parse_arabic(token: str) -> float:
-    """1,234.5 or a mixed numeral of digits and magnitudes (4亿5679万 = 456790000, 1万600 = 10600)."""
-    token = token.replace(",", "")
+    """1,234.5 (or 1，234.5), or a mixed numeral of digits and magnitudes (4亿5679万 = 456790000, 1万600 = 10600)."""
+    token = token.replace(",", "").replace("，", "")
     if token.replace(".", "", 1).isdigit():
         return float(token)
     return _parse_mixed(token)

@@ -31,10 +31,13 @@ jieba.setLogLevel(60)
 
 
 @cache
-def _trim_lists() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+def _trim_lists(strict: bool = True) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     cues = lexicon.cues()
     end = tuple(sorted(cues["subject_trim_end"], key=len, reverse=True))
     start = tuple(sorted(cues["subject_trim_start"], key=len, reverse=True))
+    if not strict:
+        end = tuple(w for w in end if w not in _KEEP_WHEN_LENIENT)
+        start = tuple(w for w in start if w not in _KEEP_WHEN_LENIENT)
     return end, start, frozenset(cues["count_verbs"])
 
 
@@ -51,19 +54,17 @@ _KEEP_WHEN_LENIENT = ("增幅", "降幅", "年均", "增长", "下降")
 
 
 def _trim(segment: str, strict: bool) -> str:
-    trim_end, trim_start, count_verbs = _trim_lists()
-    if not strict:
-        trim_end = tuple(w for w in trim_end if w not in _KEEP_WHEN_LENIENT)
-        trim_start = tuple(w for w in trim_start if w not in _KEEP_WHEN_LENIENT)
+    trim_end, trim_start, count_verbs = _trim_lists(strict)
     s = segment.translate(_QUOTES).strip(_EDGE_PUNCT)
     changed = True
     while changed and s:
         changed = False
-        for w in trim_end:
+        # one call with the whole tuple first: most segments end in none of the words
+        for w in trim_end if s.endswith(trim_end) else ():
             if s.endswith(w):
                 s, changed = s[: -len(w)].rstrip(_EDGE_PUNCT), True
                 break
-        for w in trim_start:
+        for w in trim_start if s.startswith(trim_start) else ():
             if s.startswith(w) and len(s) > len(w):
                 s, changed = s[len(w):].lstrip(_EDGE_PUNCT), True
                 break
