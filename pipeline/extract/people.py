@@ -285,6 +285,8 @@ def _trim_body(text: str, start: int, end: int) -> int:
     term = _TERM.match(body)
     if term and len(body) > term.end() + 1:
         return start + term.end()
+    if body[:1] in "日月年" and start > 0 and text[start - 1].isdigit() and len(body) > 2:
+        return _trim_body(text, start + 1, end)  # 2月4日同苏丹共和国: the date's last character
     for lead in _LEAD:
         if body.startswith(lead) and len(body) > len(lead) + 1:
             return start + len(lead)
@@ -383,6 +385,7 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
         head, tail = body[:k], body[k:]
         if 2 <= len(tail) <= 6 and head not in _generic_bodies() and (
                 head in lexicon.countries() and not tail.endswith(lexicon.org_suffixes())
+                and word_tags().get(tail) not in ("j", "nz")  # 中国侨联, 中国足协: an abbreviated body
                 or (len(head) >= 2 and head.endswith(lexicon.org_suffixes())
                     and (_title_like_tail(tail) or _common_noun_tail(text, start + k, end, words)))):
             return start, start + k
@@ -745,7 +748,7 @@ def _transliteration_goes_on(text: str, start: int, end: int, limit: int) -> int
     return at
 
 
-_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回于"
+_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回于赴"
 
 
 def _unglued(text: str, start: int, end: int) -> int:

@@ -301,3 +301,8 @@ def test_a_title_is_no_name_and_no_name_is_a_modifier():
 def test_a_congratulation_on_taking_office():
     assert roles("国家主席习近平致电娜塔莎·皮尔茨·穆萨尔，祝贺她就任斯洛文尼亚共和国总统。") == [
         ("习近平", "", ("国家主席",)), ("娜塔莎·皮尔茨·穆萨尔", "斯洛文尼亚共和国", ("总统",))]
+
+
+def test_an_abbreviated_body_after_a_country_and_a_date_before_a_body():
+    assert roles("随队出征的中国足协副主席孙雯1月30日在") == [("孙雯", "中国足协", ("副主席",))]
+    assert roles("习近平2月4日同苏丹共和国总统巴希尔互致贺电") == [("巴希尔", "苏丹共和国", ("总统",))]
