@@ -383,10 +383,11 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
         return start, end  # 坦桑尼亚桑给巴尔, 德国巴伐利亚州, 巴勒斯坦国: a place within a country is the body
     for k in range(len(body) - 1, 0, -1):
         head, tail = body[:k], body[k:]
+        if head in lexicon.countries() and word_tags().get(tail) in ("j", "nz"):
+            return start, end  # 中国侨联, 中国足协, 俄罗斯国家杜马: the country and an abbreviated body
         if 2 <= len(tail) <= 6 and head not in _generic_bodies() and (
                 head in lexicon.countries() and not tail.endswith(lexicon.org_suffixes())
-                and word_tags().get(tail) not in ("j", "nz")  # 中国侨联, 中国足协: an abbreviated body
-                or (len(head) >= 2 and head.endswith(lexicon.org_suffixes())
+                or (len(head) >= 2 and (head.endswith(lexicon.org_suffixes()) or head in lexicon.known_names())
                     and (_title_like_tail(tail) or _common_noun_tail(text, start + k, end, words)))):
             return start, start + k
     return (start, end) if _is_body(text, start, end, words) else (end, end)
@@ -748,7 +749,7 @@ def _transliteration_goes_on(text: str, start: int, end: int, limit: int) -> int
     return at
 
 
-_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回于赴"
+_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回于赴祝"
 
 
 def _unglued(text: str, start: int, end: int) -> int:
@@ -756,7 +757,7 @@ def _unglued(text: str, start: int, end: int) -> int:
     two-character name is not part of it."""
     if end - start == 3 and text[end - 1] in _GLUED and looks_like_name(text[start:end - 1]):
         return end - 1
-    if end - start >= 4 and text[end - 1] in _GLUED and text[end - 2] in _TRANSLITERATION \
+    if end - start >= 3 and text[end - 1] in _GLUED and text[end - 2] in _TRANSLITERATION \
             and ("·" in text[start:end] or _transliterated(text[start + 1:end - 1])):
         return end - 1  # 博索纳罗于, 泽连斯基在: a transliterated name ends before the word glued to it
     return end

@@ -306,3 +306,9 @@ def test_a_congratulation_on_taking_office():
 def test_an_abbreviated_body_after_a_country_and_a_date_before_a_body():
     assert roles("随队出征的中国足协副主席孙雯1月30日在") == [("孙雯", "中国足协", ("副主席",))]
     assert roles("习近平2月4日同苏丹共和国总统巴希尔互致贺电") == [("巴希尔", "苏丹共和国", ("总统",))]
+
+
+def test_a_named_body_before_words_of_the_title():
+    assert roles("俄罗斯国家杜马主席沃洛金8日表示") == [("沃洛金", "俄罗斯国家杜马", ("主席",))]
+    assert roles("白宫新闻秘书莱维特称") == [("莱维特", "白宫", ("新闻秘书",))]
+    assert [p.person for p in extract_people("伊朗总统莱希祝伟大的中国和中国人民")] == ["莱希"]
