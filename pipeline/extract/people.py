@@ -563,6 +563,10 @@ def _name_at(text: str, start: int, words: _WordIndex) -> int | None:
     """End of a person's name that starts at ``start``, or None."""
     m = words.persons.get(start)
     end = m.end if m is not None and _tagged_name(text, m) else _surname_name(text, start, words)
+    if end is not None:
+        word_end = _word_end(text, start, words)
+        if word_end > end and (word_tags().get(text[start:word_end]) or "").startswith("nr"):
+            end = word_end  # 周恩来: jieba's name runs on past the tagger's (周恩)
     if end is None:
         word_end = _word_end(text, start, words)
         if 2 <= word_end - start <= 6 and _known_name(text, start, word_end, words):
@@ -886,6 +890,28 @@ def _listed_name(item: str) -> bool:
         and not _common_words_in(item)
 
 
+def _transliteration_before_title(text: str, start: int, end: int, words: _WordIndex) -> tuple[int, int | None]:
+    """Where the tagger cut a transliterated name short before its title (别尔德穆|哈梅多夫总统),
+    the characters that spell foreign names up to the title are the rest of the name."""
+    at = end
+    while at < len(text) and at - end < 8 and text[at] in _TRANSLITERATION:
+        at += 1
+        title_end = _title_after(text, at, words)
+        if title_end is not None:
+            return at, title_end
+    return end, None
+
+
+def _transliteration_start(text: str, start: int) -> int:
+    """Start of a transliterated name the tagger took only the end of, where it follows a clause
+    start or a function word (的托卡耶夫总统, 同别尔德穆哈梅多夫总统); ``start`` where it does not."""
+    at = start
+    while at > 0 and start - at < 16 and (text[at - 1] in _TRANSLITERATION or text[at - 1] == "·" and at - 1 > 0
+                                          and _HAN.match(text, at - 2)):
+        at -= 1
+    return at if at < start and (_clause_start(text, at) or text[at - 1] in "的同和与对向在及") else start
+
+
 def _inside_a_longer_name(text: str, start: int) -> bool:
     """和博鲁阿尔特总统: where a character that spells foreign names stands right before, the
     name found starts inside a longer one the tagger missed."""
@@ -965,10 +991,17 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
                 found.append(PersonMention(text[a:b], org, titles, a, b, a, org_start, title_starts))
                 taken.update(range(a, b))
             continue
-        known = (_known_name(text, start, end, words) or _opens_clause_as_name(text, start, person)) \
+        if _inside_a_longer_name(text, start) or text[start - 1:start] == "·":
+            start = _transliteration_start(text, start)  # 的托 + 卡耶夫总统
+            person = text[start:end]
+        known = (_known_name(text, start, end, words) or _opens_clause_as_name(text, start, person)
+                 or _transliterated(person[1:]) and len(person) >= 3) \
             and not _starts_with_preposition(person) and not _inside_a_longer_name(text, start) \
             and person not in lexicon.known_names() and person not in lexicon.countries()
         title_end = _title_after(text, end, words) if known else None
+        if known and title_end is None and ("·" in person or _transliterated(person[1:])):
+            end, title_end = _transliteration_before_title(text, start, end, words)  # 别尔德穆 + 哈梅多夫总统
+            person = text[start:end]
         if title_end is not None and _title_full().fullmatch(text, start, title_end):
             title_end = None  # 特聘 + 教授: the "name" is the title's own modifier
         if title_end is not None:

@@ -312,3 +312,9 @@ def test_a_named_body_before_words_of_the_title():
     assert roles("俄罗斯国家杜马主席沃洛金8日表示") == [("沃洛金", "俄罗斯国家杜马", ("主席",))]
     assert roles("白宫新闻秘书莱维特称") == [("莱维特", "白宫", ("新闻秘书",))]
     assert [p.person for p in extract_people("伊朗总统莱希祝伟大的中国和中国人民")] == ["莱希"]
+
+
+def test_a_transliterated_name_before_its_title_that_the_tagger_cut_short():
+    assert roles("习近平主席同托卡耶夫总统两度会晤") == [("习近平", "", ("主席",)), ("托卡耶夫", "", ("总统",))]
+    assert roles("习近平主席同谢尔达尔·别尔德穆哈梅多夫总统共同宣布") == [
+        ("习近平", "", ("主席",)), ("谢尔达尔·别尔德穆哈梅多夫", "", ("总统",))]
