@@ -236,7 +236,7 @@ def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
         if not _body_word_ok(word, start, words, text[pos:title_start].startswith(lexicon.org_suffixes())):
             break
         pos = start
-    return _trim_body(text, _leading_verbs_dropped(text, pos, title_start, words), title_start)
+    return _trim_body(text, _leading_verbs_dropped(text, pos, title_start, words), title_start, words)
 
 
 def _first_word_tag(text: str, start: int, end: int, words: _WordIndex) -> str:
@@ -275,7 +275,13 @@ def _and_inside_body(text: str, at: int, words: _WordIndex) -> bool:
 _LEAD = ("据", "由", "对", "向", "与", "和", "在", "从", "被", "同")
 
 
-def _trim_body(text: str, start: int, end: int) -> int:
+def _proper_word_at(text: str, start: int, end: int, words: _WordIndex) -> bool:
+    """同济大学: a word of the dictionary's proper names (or a longer one) starts at ``start``."""
+    nxt = next((e for e in range(start + 2, min(end, start + 5) + 1) if words.start_of_word_ending.get(e) == start), None)
+    return nxt is not None and (nxt - start >= 3 or (word_tags().get(text[start:nxt]) or "")[:2] in ("nt", "nz", "ns", "nr"))
+
+
+def _trim_body(text: str, start: int, end: int, words: _WordIndex | None = None) -> int:
     """Drop what stands before the body proper: a bracket closed before it (（新华社）外交部,
     燕山分局（现房山分局）派出所), a term (第五任), a preposition glued to it (据, 由, 对)."""
     close = text.rfind("）", start, end)
@@ -286,10 +292,11 @@ def _trim_body(text: str, start: int, end: int) -> int:
     if term and len(body) > term.end() + 1:
         return start + term.end()
     if body[:1] in "日月年" and start > 0 and text[start - 1].isdigit() and len(body) > 2:
-        return _trim_body(text, start + 1, end)  # 2月4日同苏丹共和国: the date's last character
+        return _trim_body(text, start + 1, end, words)  # 2月4日同苏丹共和国: the date's last character
     for lead in _LEAD:
-        if body.startswith(lead) and len(body) > len(lead) + 1:
-            return start + len(lead)
+        if body.startswith(lead) and len(body) > len(lead) + 1 \
+                and (words is None or not _proper_word_at(text, start, end, words)):
+            return start + len(lead)  # (同济大学: 同 opens a word of the name, no preposition)
     return start
 
 
@@ -345,6 +352,8 @@ def _chain(text: str, name_start: int, words: _WordIndex) -> list[_Item]:
             body_start = body_end = title_start = walked  # 人民党主席、政府首相洪森: words that name no body join the title
         if not marker and body_end < title_start:
             title_start = body_end  # 俄罗斯 + 总统新闻秘书, 波黑主席团 + 轮值主席: the rest joins the title
+        if body_start == body_end == title_start and not items:
+            body_start, body_end = _body_before_de(text, title_start, words)
         items.insert(0, _Item(body_start, body_end, title_start, end))
         if body_start > 0 and text[body_start - 1] in "、兼":
             end = body_start - 1
@@ -364,6 +373,23 @@ def _envoy_of(text: str, title_start: int, end: int, words: _WordIndex) -> int |
         return None
     start = _name_ending_at(text, head, words)
     return start if start is not None and _name_at(text, start, words) == head else None
+
+
+_BEFORE_DE = re.compile(r"(?:的?[\d一二三四五六七八九十]{1,3}岁)?的(?:青年|年轻|资深|女|男)?$")
+
+
+def _body_before_de(text: str, title_start: int, words: _WordIndex) -> tuple[int, int]:
+    """同济大学34岁的青年教授施宇智, 民宿的客服经理: a body joined to its title by 的 (with an age
+    or 青年 between) is the title's body; where there is none, the title keeps none."""
+    m = _BEFORE_DE.search(text, max(0, title_start - 12), title_start)
+    if m is None:
+        return title_start, title_start
+    start = _body_start(text, m.start(), words)
+    body = text[start:m.start()]
+    if len(body) >= 2 and body not in _generic_bodies() and (body.endswith(lexicon.org_suffixes())
+                                                             or body in lexicon.known_names()):
+        return start, m.start()
+    return title_start, title_start
 
 
 def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[int, int]:
@@ -1013,7 +1039,12 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
     found += [p for p in _appointments(text, words) + _took_office(text, words) + _congratulated(text, words)
               if p.name_start not in taken]
     found.sort(key=lambda p: (p.char_start, p.name_start))
-    return _country_shared_down_the_list(text, found)
+    return [p for p in _country_shared_down_the_list(text, found) if not _an_occupation_alone(p)]
+
+
+def _an_occupation_alone(p: PersonMention) -> bool:
+    """航天员叶光富, 彭丽媛教授: an occupation with no body named is no office."""
+    return not p.organization and all(t in lexicon.words("occupations") for t in p.titles)
 
 
 def _country_shared_down_the_list(text: str, found: list[PersonMention]) -> list[PersonMention]:

@@ -318,3 +318,9 @@ def test_a_transliterated_name_before_its_title_that_the_tagger_cut_short():
     assert roles("习近平主席同托卡耶夫总统两度会晤") == [("习近平", "", ("主席",)), ("托卡耶夫", "", ("总统",))]
     assert roles("习近平主席同谢尔达尔·别尔德穆哈梅多夫总统共同宣布") == [
         ("习近平", "", ("主席",)), ("谢尔达尔·别尔德穆哈梅多夫", "", ("总统",))]
+
+
+def test_an_occupation_needs_a_body_and_a_body_joined_by_de():
+    assert roles("神舟十八号航天员叶光富、李聪、李广苏，在中国空间站") == []
+    assert roles("同济大学34岁的青年教授施宇智说") == [("施宇智", "同济大学", ("教授",))]
+    assert roles("客运站派出所民警孙国明驾驶摩托车") == [("孙国明", "客运站派出所", ("民警",))]
