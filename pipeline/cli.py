@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
+import io
 import os
 import sys
 import tempfile
@@ -191,14 +193,15 @@ COMMANDS = {
     "ner-benchmark": (
         "score the entity extractor on public NER test sets",
         "Score the entity extractor on the MSRA and People's Daily NER test sets (entity-level exact\n"
-        "match, micro F1 per type); the last line is `ner: msra_f1=… pd_f1=… kchars_per_s=…`.",
+        "match, micro F1 per type); the last line is `ner: msra_f1=… pd_f1=… kchars_per_s=…`, and its\n"
+        "figures are recorded in docs/benchmarks.json, which the next release's card quotes.",
         ["python -m pipeline ner-benchmark",
          "python -m pipeline ner-benchmark --data ../shared/benchmarks/ner"]),
     "numbers-benchmark": (
         "score the metrics extractor on public number test cases",
         "Run Recognizers-Text's Chinese number, unit and percent cases through the metrics extractor,\n"
         "mapped to the annotation guide's conventions; the last line is\n"
-        "`numbers: in_scope=… both_ok=… share=…`.",
+        "`numbers: in_scope=… both_ok=… share=…` (recorded in docs/benchmarks.json for the card).",
         ["python -m pipeline numbers-benchmark",
          "python -m pipeline numbers-benchmark --quiet --data ../shared/benchmarks/numbers"]),
 }
@@ -253,7 +256,39 @@ def parser() -> argparse.ArgumentParser:
     nb.add_argument("--data", type=Path, default=PROJECT_ROOT.parent / "shared" / "benchmarks" / "numbers",
                     help="directory of the number test cases (default: ../shared/benchmarks/numbers)")
     nb.add_argument("--quiet", action="store_true", help="print the per-file shares only, not the failures")
+    for bench in (n, nb):
+        bench.add_argument("--no-record", action="store_true",
+                           help="do not record the figures in docs/benchmarks.json (which release cards quote)")
     return top
+
+
+class _Tee(io.TextIOBase):
+    """stdout as it was, and a copy of what was printed (the benchmark's summary line is recorded)."""
+
+    def __init__(self, out):
+        self.out, self.copy = out, io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.copy.write(text)
+        return self.out.write(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+def _benchmark(run, args: argparse.Namespace, **kwargs) -> int:
+    """Run a benchmark; unless --no-record, its summary line's figures go to docs/benchmarks.json
+    (or $PIPELINE_BENCHMARKS), which the next release's card quotes."""
+    from pipeline.publish import benchmarks
+
+    tee = _Tee(sys.stdout)
+    with contextlib.redirect_stdout(tee):
+        code = run(args.data, **kwargs)
+    summary = benchmarks.parse_summary(tee.copy.getvalue())
+    if code == 0 and summary and not args.no_record:
+        benchmarks.record(*summary, data_dir=os.path.relpath(args.data, PROJECT_ROOT))
+        print(f"recorded in {benchmarks.benchmarks_path()}")
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -261,11 +296,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "numbers-benchmark":
         from pipeline.numbers_benchmark import run as run_numbers
 
-        return run_numbers(args.data, show_failures=not args.quiet)
+        return _benchmark(run_numbers, args, show_failures=not args.quiet)
     if args.command == "ner-benchmark":
         from pipeline.ner_benchmark import run
 
-        return run(args.data)
+        return _benchmark(run, args)
     if args.command == "build":
         return build(args.seeds, args.outputs, args.cache)
     return {"download": download, "verify": verify, "diff": diff, "deprecate": deprecate}[args.command](args)

@@ -57,3 +57,31 @@ def test_python_dash_m_pipeline_help_runs():
     out = subprocess.run([sys.executable, "-m", "pipeline", "--help"], cwd=ROOT, capture_output=True, text=True,
                          check=True).stdout
     assert "examples:" in out and "download" in out
+
+
+def test_a_benchmark_records_its_summary_figures_for_the_card(monkeypatch, tmp_path, capsys):
+    import json
+
+    import pipeline.numbers_benchmark as numbers
+    from pipeline import CODE_VERSION
+    from pipeline.publish import benchmarks
+
+    target = tmp_path / "benchmarks.json"
+    monkeypatch.setenv("PIPELINE_BENCHMARKS", str(target))
+
+    def fake_run(data, show_failures=True):
+        print("some.json: in_scope=3 share=0.5\nnumbers: in_scope=10 both_ok=7 share=0.700")
+        return 0
+
+    monkeypatch.setattr(numbers, "run", fake_run)
+    assert cli.main(["numbers-benchmark", "--quiet", "--data", str(tmp_path)]) == 0
+    assert "numbers: in_scope=10 both_ok=7 share=0.700" in capsys.readouterr().out  # still printed
+    entry = json.loads(target.read_text(encoding="utf-8"))["numbers"]
+    assert entry["figures"] == {"in_scope": 10, "both_ok": 7, "share": 0.7} and entry["code_version"] == CODE_VERSION
+    assert benchmarks.load() == {"numbers": entry}
+    target.write_text("{}", encoding="utf-8")
+    assert cli.main(["numbers-benchmark", "--no-record", "--data", str(tmp_path)]) == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == {}
+    assert benchmarks.parse_summary("ner: msra_f1=75.4 pd_f1=71.9 kchars_per_s=54\n") == \
+        ("ner", {"msra_f1": 75.4, "pd_f1": 71.9, "kchars_per_s": 54.0})
+    assert benchmarks.parse_summary("ner: msra_f1=abc\n") is None

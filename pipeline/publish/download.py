@@ -49,8 +49,8 @@ RESERVED = {MARKER, "datapackage.json", "download.json", FULL_MANIFEST}
 # A release's documents for people, fetched too when the release has them. The manifest does not
 # list them (the card is written from it), so they are bounded in size but carry no checksum;
 # download.json names the ones fetched. Nothing fetched is ever executed.
-EXTRAS = ("README.md", "README.html", "CHANGES.md", "CHANGES.html", "changes.json", "validation.json",
-          "CITATION.cff")
+EXTRAS = ("README.md", "README.html", "ANNOTATION.md", "CHANGES.md", "CHANGES.html", "changes.json",
+          "validation.json", "CITATION.cff")
 MAX_EXTRA_BYTES = 64 << 20
 
 

@@ -21,13 +21,20 @@ def two_releases(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("two")
     seeds = copy_seed(root / "seeds")
-    tables, ingested = build_tables(seeds)
-    publish_release(tables, root / "outputs", source_list(ingested.documents), {})
-    seed = next(seeds.iterdir())
-    seed.write_text(seed.read_text(encoding="utf-8").replace("收获了36项国家级荣誉", "收获了38项国家级荣誉"),
-                    encoding="utf-8")
-    tables, ingested = build_tables(seeds)
-    publish_release(tables, root / "outputs", source_list(ingested.documents), {})
+    # The card quotes the benchmark figures recorded when a release is made: here, made-up ones.
+    figures = root / "benchmarks.json"
+    figures.write_text(json.dumps({"ner": {"figures": {"msra_f1": 12.3, "pd_f1": 45.6}, "code_version": "old",
+                                           "measured": "2026-01-02", "command": "python -m pipeline ner-benchmark"}}),
+                       encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PIPELINE_BENCHMARKS", str(figures))
+        tables, ingested = build_tables(seeds)
+        publish_release(tables, root / "outputs", source_list(ingested.documents), {})
+        seed = next(seeds.iterdir())
+        seed.write_text(seed.read_text(encoding="utf-8").replace("收获了36项国家级荣誉", "收获了38项国家级荣誉"),
+                        encoding="utf-8")
+        tables, ingested = build_tables(seeds)
+        publish_release(tables, root / "outputs", source_list(ingested.documents), {})
     return root / "outputs"
 
 
@@ -305,8 +312,49 @@ def test_card_reads_in_table_order_cites_author_url_version_and_points_only_to_s
         assert entity not in card
     assert "64万吨/日 -> 640000" in card  # a schema's text as written
     assert AUTHOR in card and dataset_url() in card and "version 1.1.0" in card.lower()
-    assert "ANNOTATION.md" not in card and "F1" not in card  # no unshipped file, no typed-in figure
     for name in re.findall(r"`([\w.-]+\.(?:json|md|cff|csv|parquet|jsonl))`", card):
         assert (release / name).exists(), name
+    assert "`ANNOTATION.md`" in card  # shipped beside the card as the data's definition
     page = (release / "README.html").read_text(encoding="utf-8")
     assert "&amp;#x27;" not in page and "&amp;gt;" not in page and "64万吨/日 -&gt; 640000" in page
+
+
+def test_card_has_a_hugging_face_header_an_example_row_per_table_loading_code_and_recorded_figures(two_releases):
+    import yaml
+
+    from pipeline.publish.card import annotation_guide
+    from pipeline.publish.pages import split_front_matter
+
+    release = two_releases / "releases" / "1.1.0"
+    card = (release / "README.md").read_text(encoding="utf-8")
+    front, body = split_front_matter(card)
+    header = yaml.safe_load(front)
+    assert header["license"] == "cc-by-4.0" and header["language"] == ["zh"]
+    assert header["size_categories"] == ["n<1K"] and "token-classification" in header["task_categories"]
+    assert [c["data_files"][0]["path"] for c in header["configs"]][:2] == ["documents.parquet", "sections.parquet"]
+    package = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    metrics = [json.loads(line) for line in (release / "metrics.jsonl").read_text(encoding="utf-8").splitlines()]
+    section = body[body.index("### metrics ("):body.index("### entities (")]
+    example = json.loads(section[section.index("```json\n") + 8:section.index("\n```", section.index("```json"))])
+    real = next(m for m in metrics if m["metric_id"] == example["metric_id"])  # a real row of the release,
+    assert {k: v for k, v in example.items() if not str(v).endswith("…")} == \
+        {k: v for k, v in real.items() if not str(example[k]).endswith("…")}  # long text cut, nothing else changed
+    assert len(example["sentence"]) <= 81 < len(real["sentence"]) and real["sentence"].startswith(example["sentence"][:-1])
+    rows = json.loads((two_releases / "catalog.json").read_text(encoding="utf-8"))["versions"][0]["rows"]
+    assert len([r for r in package["resources"] if r["format"] == "parquet"]) == len(rows) == 8
+    assert body.count("An example row:") == sum(1 for n in rows.values() if n) >= 5  # every table with rows
+    assert 'pd.read_parquet("metrics.parquet")' in body and "load_dataset(" in body
+    # Figures as recorded (the fixture's made-up file), said to be older than this release's code.
+    assert "msra_f1 12.3, pd_f1 45.6" in body and "older than this release's code" in body
+    assert (release / "ANNOTATION.md").read_text(encoding="utf-8") == annotation_guide()
+    assert annotation_guide().startswith("# What counts as a metric")
+
+
+def test_card_without_recorded_figures_quotes_none():
+    from pipeline.publish.card import dataset_card
+
+    package = {"title": "T", "version": "1.0.0", "created": "2026-01-01T00:00:00Z", "name": "n",
+               "licenses": [{"name": "CC-BY-4.0"}],
+               "x_provenance": {"pipeline_version": "0", "code_version": "c", "git_commit": None, "inputs": []}}
+    card = dataset_card(package, {"metrics": 0}, {}, {})
+    assert "No benchmark figures were recorded" in card and "F1" not in card

@@ -104,8 +104,8 @@ def test_partial_download_writes_a_manifest_of_what_it_fetched_and_frictionless_
 def test_download_fetches_the_card_changelog_citation_and_validation_report(served, tmp_path):
     site, url = served
     path = download(url, tmp_path / "dl")
-    for name in ("README.md", "README.html", "CHANGES.md", "CHANGES.html", "changes.json", "validation.json",
-                 "CITATION.cff"):
+    for name in ("README.md", "README.html", "ANNOTATION.md", "CHANGES.md", "CHANGES.html", "changes.json",
+                 "validation.json", "CITATION.cff"):
         assert (path / name).read_bytes() == (_release_dir(site) / name).read_bytes(), name
     record = json.loads((path / "download.json").read_text(encoding="utf-8"))
     assert "README.md" in record["unverified_extras"]
