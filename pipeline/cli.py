@@ -115,19 +115,27 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def diff(args: argparse.Namespace) -> int:
+    """Compare two releases, each a version in --outputs, a release directory (a download) or the URL
+    of one; tables present in only one of them (a partial download) are named, not compared."""
     from pipeline.publish.changes import changes_markdown, diff_records, release_rows, release_schemas, sample_rows
-    from pipeline.publish.release import read_catalog
+    from pipeline.publish.download import DownloadError, resolve_release
 
-    catalog = read_catalog(args.outputs)
-    paths = {v["version"]: args.outputs / v["path"] for v in catalog["versions"]}
-    for v in (args.old, args.new):
-        if v not in paths:
-            print(f"error: no release {v} in {args.outputs / 'catalog.json'}", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="pipeline-diff-") as work:
+        try:
+            (old, old_version), (new, new_version) = (resolve_release(spec, str(args.outputs), Path(work))
+                                                      for spec in (args.old, args.new))
+        except (DownloadError, OSError) as err:
+            print(f"error: {err}", file=sys.stderr)
             return 2
-    old, new = paths[args.old], paths[args.new]
-    old_rows, new_rows = release_rows(old), release_rows(new)
-    result = diff_records(old_rows, new_rows, release_schemas(old), release_schemas(new))
-    print(changes_markdown(result, args.old, args.new, sample_rows(old_rows, new_rows, result)), end="")
+        old_rows, new_rows = release_rows(old), release_rows(new)
+        only = sorted(set(old_rows) ^ set(new_rows))
+        common = set(old_rows) & set(new_rows)
+        old_rows = {t: rows for t, rows in old_rows.items() if t in common}
+        new_rows = {t: rows for t, rows in new_rows.items() if t in common}
+        result = diff_records(old_rows, new_rows, release_schemas(old), release_schemas(new))
+        print(changes_markdown(result, old_version, new_version, sample_rows(old_rows, new_rows, result)), end="")
+        if only:
+            print(f"\nNot compared (in only one of the two): {', '.join(only)}")
     return 0
 
 
@@ -180,11 +188,15 @@ COMMANDS = {
         ["python -m pipeline verify data/1.0.0",
          "python -m pipeline verify outputs/releases/1.1.0"]),
     "diff": (
-        "print the changes between two published releases",
-        "Print, as markdown, what changed between two releases in an outputs directory: rows added,\n"
-        "removed and changed per table, by primary key, and schema changes.",
+        "print the changes between two releases (published, downloaded or at a URL)",
+        "Print, as markdown, what changed between two releases: rows added, removed and changed per\n"
+        "table, by primary key, and schema changes. Each release is a version looked up in --outputs\n"
+        "(a directory or URL holding catalog.json), a release directory (a download) or a release's URL;\n"
+        "from a URL only the manifest and the JSONL tables are fetched, each checked against the manifest.",
         ["python -m pipeline diff 1.0.0 1.1.0",
-         "python -m pipeline diff 1.0.0 1.1.0 --outputs /srv/data/outputs > changes.md"]),
+         "python -m pipeline diff 1.0.0 1.1.0 --outputs https://example.org/outputs > changes.md",
+         "python -m pipeline diff data/1.0.0 data/1.1.0                  # two downloads",
+         "python -m pipeline diff data/1.0.0 https://example.org/outputs/releases/1.1.0/"]),
     "deprecate": (
         "mark a release deprecated in catalog.json (its files stay)",
         "Flag a release as deprecated in catalog.json, with a reason; its files are never touched.\n"
@@ -240,10 +252,10 @@ def parser() -> argparse.ArgumentParser:
     v = _subparser(sub, "verify")
     v.add_argument("directory", type=Path, help="a downloaded release directory (holding datapackage.json)")
     f = _subparser(sub, "diff")
-    f.add_argument("old", help="the earlier version")
-    f.add_argument("new", help="the later version")
-    f.add_argument("--outputs", type=Path, default=outputs_default,
-                   help="the outputs directory holding catalog.json (default: outputs/)")
+    f.add_argument("old", help="the earlier release: a version in --outputs, a release directory or its URL")
+    f.add_argument("new", help="the later release, in the same forms")
+    f.add_argument("--outputs", default=str(outputs_default), metavar="DIR_OR_URL",
+                   help="where versions are looked up: a directory or URL holding catalog.json (default: outputs/)")
     x = _subparser(sub, "deprecate")
     x.add_argument("version", help="the release to deprecate")
     x.add_argument("--reason", required=True, help="why, shown in catalog.json and on the catalog page")

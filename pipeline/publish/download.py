@@ -496,3 +496,67 @@ def verify(directory: Path, limits: Limits | None = None) -> list[str]:
     except (DownloadError, OSError) as err:
         return [str(err)]
     return [p for r in chosen if (p := _file_problem(directory, r))]
+
+
+def _is_url(location: str) -> bool:
+    return urllib.parse.urlparse(location).scheme in ("http", "https")
+
+
+def fetch_jsonl_tables(location: str, work: Path, limits: Limits | None = None, package_sha: str | None = None) -> Path:
+    """A release directory at an http(s) URL, fetched into a new directory under ``work`` with only
+    what a diff reads (not a download: ``verify`` would miss the other files): its manifest and its JSONL tables, each checked against the manifest's size and
+    sha256 (there is no catalog to check the manifest against: the user named this release)."""
+    limits = limits or Limits()
+    source = Source(location, Clock(limits))
+    package, raw = source.read_json(PurePosixPath("datapackage.json"))
+    if package_sha is not None and hashlib.sha256(raw).hexdigest() != package_sha:
+        raise DownloadError(f"{location}: datapackage.json's checksum does not match the catalog's")
+    chosen = [r for r in resources(package, None, limits) if r.path.suffix == ".jsonl"]
+    if not chosen:
+        raise DownloadError(f"{location}: datapackage.json lists no JSONL tables to compare")
+    target = Path(work) / f"release-{uuid.uuid4().hex[:8]}"
+    target.mkdir(parents=True)
+    _fetch_into(target, source, PurePosixPath("."), chosen)
+    # The whole manifest, as published: the diff reads each table's schema from its Parquet resource.
+    (target / "datapackage.json").write_bytes(raw)
+    return target
+
+
+def resolve_release(spec: str, outputs: str, work: Path, limits: Limits | None = None) -> tuple[Path, str]:
+    """A release to compare, as a local directory holding datapackage.json, and its version.
+
+    ``spec`` is a directory holding datapackage.json (a download, a published release), the http(s)
+    URL of a release directory, or a version (``1.0.0``, ``latest``, ``stable``) in ``outputs``, an
+    outputs directory or URL holding catalog.json. What comes over HTTP lands under ``work``.
+    """
+    def version_of(directory: Path, fallback: str) -> str:
+        package = parse_json((directory / "datapackage.json").read_bytes(), "datapackage.json")
+        version = package.get("version") if isinstance(package, dict) else None
+        return version if isinstance(version, str) and SEMVER.fullmatch(version) else fallback
+
+    if _is_url(spec):
+        directory = fetch_jsonl_tables(spec, work, limits)
+        return directory, version_of(directory, spec)
+    local = Path(spec)
+    if local.is_dir():
+        if not (local / "datapackage.json").is_file():
+            raise DownloadError(f"{spec}: a directory without datapackage.json (a release directory is expected)")
+        return local, version_of(local, spec)
+    if not (SEMVER.fullmatch(spec) or spec in ("latest", "stable")):
+        raise DownloadError(f"{spec}: neither a release directory, nor an http(s) URL, nor a version")
+    if _is_url(outputs):
+        source = Source(outputs, Clock(limits or Limits()))
+        catalog, _ = source.read_json(PurePosixPath("catalog.json"))
+        wanted, base, digest = catalog_entry(catalog, spec)
+        directory = fetch_jsonl_tables(urllib.parse.urljoin(outputs.rstrip("/") + "/", str(base) + "/"), work, limits,
+                                       digest)
+        return directory, wanted
+    root = Path(outputs)
+    if not (root / "catalog.json").is_file():
+        raise DownloadError(f"{root / 'catalog.json'}: missing, so version {spec} cannot be found")
+    catalog = parse_json((root / "catalog.json").read_bytes(), "catalog.json")
+    wanted, base, _digest = catalog_entry(catalog, spec)
+    directory = root / base
+    if directory.is_symlink() or not directory.resolve().is_relative_to(root.resolve()):
+        raise DownloadError(f"catalog.json: release {wanted} leads out of {root}")
+    return directory, wanted

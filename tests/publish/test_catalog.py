@@ -96,6 +96,51 @@ def test_cli_diff_prints_the_same_changes(two_releases, capsys):
     assert "| metrics | 27 | 27 | 0 | 0 | 1 |" in out
 
 
+def test_cli_diff_works_on_downloads_urls_and_a_mix(two_releases, tmp_path, capsys):
+    from pipeline.publish.download import download
+
+    expected = "| metrics | 27 | 27 | 0 | 0 | 1 |"
+    with _static_server(two_releases) as base:
+        old = download(base, tmp_path / "dl", "1.0.0", warn=lambda m: None)
+        new = download(base, tmp_path / "dl", "1.1.0", warn=lambda m: None)
+        runs = {
+            "two downloads": [str(old), str(new)],
+            "two release URLs": [f"{base}/releases/1.0.0/", f"{base}/releases/1.1.0"],
+            "versions at a catalog URL": ["1.0.0", "latest", "--outputs", base],
+            "a download and a URL": [str(old), f"{base}/releases/1.1.0/"],
+        }
+        outputs = {}
+        for what, argv in runs.items():
+            assert cli.main(["diff", *argv]) == 0, what
+            outputs[what] = capsys.readouterr().out
+    for what, out in outputs.items():
+        assert expected in out and out.startswith("# Changes in 1.1.0\n") and "Compared with 1.0.0" in out, what
+    assert len(set(outputs.values())) == 1  # the same changes, wherever the releases are
+    assert cli.main(["diff", "1.0.0", "1.1.0", "--outputs", str(two_releases)]) == 0
+    assert capsys.readouterr().out == outputs["two downloads"]
+
+
+def test_cli_diff_compares_a_partial_download_on_its_tables_and_names_the_others(two_releases, tmp_path, capsys):
+    from pipeline.publish.download import download
+
+    partial = download(str(two_releases), tmp_path / "dl", "1.0.0", tables=["metrics", "people"])
+    assert cli.main(["diff", str(partial), str(two_releases / "releases" / "1.1.0")]) == 0
+    out = capsys.readouterr().out
+    assert "| metrics | 27 | 27 | 0 | 0 | 1 |" in out and "| documents |" not in out
+    assert "Not compared (in only one of the two): defects, documents, entities, mentions, rejected, sections" in out
+
+
+def test_cli_diff_says_why_it_cannot_find_a_release(two_releases, tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert cli.main(["diff", str(tmp_path / "empty"), "1.1.0", "--outputs", str(two_releases)]) == 2
+    assert "without datapackage.json" in capsys.readouterr().err
+    assert cli.main(["diff", "9.9.9", "1.1.0", "--outputs", str(two_releases)]) == 2
+    assert "no release '9.9.9'" in capsys.readouterr().err
+    with _static_server(tmp_path) as base:
+        assert cli.main(["diff", f"{base}/nothing/", "1.1.0", "--outputs", str(two_releases)]) == 2
+    assert "HTTP 404" in capsys.readouterr().err
+
+
 def test_deprecate_keeps_files_and_moves_stable(two_releases, tmp_path):
     outputs = tmp_path / "o"
     shutil.copytree(two_releases, outputs)
