@@ -9,6 +9,7 @@ import io
 import os
 import sys
 import tempfile
+import uuid
 import warnings
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def _instance(dg):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build(seeds: Path, outputs: Path, cache: Path | None = None) -> int:
+def build(seeds: Path, outputs: Path, cache: Path | None = None, quiet: bool = False) -> int:
     _dagster_home()
     warnings.filterwarnings("ignore")
     import dagster as dg
@@ -54,14 +55,21 @@ def build(seeds: Path, outputs: Path, cache: Path | None = None) -> int:
     # Each build keeps its step outputs in a folder of its own: in the shared Dagster home they would sit
     # at one path per asset, where a second build at the same time (other seeds) overwrites them mid-run.
     # execute_job rather than execute_in_process, which holds every step's output in memory to the end.
+    from pipeline.publish.progress import BuildWatcher
+
     with tempfile.TemporaryDirectory(prefix="pipeline-steps-") as steps:
         run_config = settings.run_config()
         run_config = {**run_config,
                       "resources": {**run_config["resources"], "io_manager": {"config": {"base_dir": steps}}},
                       "execution": {"config": {"in_process": {}}},
                       "loggers": {"console": {"config": {"log_level": os.environ.get("PIPELINE_LOG_LEVEL", "WARNING")}}}}
-        with dg.execute_job(dg.reconstructable(definitions.build_job), instance=instance, run_config=run_config,
-                            raise_on_error=False) as result:
+        # The run's id is made inside execute_job: the progress display finds the run by this tag.
+        tag = ("pipeline/build_id", uuid.uuid4().hex)
+        total_steps = len(definitions.build_job().graph.node_dict)
+        with BuildWatcher(instance, tag, total_steps, quiet=quiet):  # stopped before the report is printed
+            execution = dg.execute_job(dg.reconstructable(definitions.build_job), instance=instance,
+                                       run_config=run_config, tags=dict([tag]), raise_on_error=False)
+        with execution as result:
             return _report(result)
 
 
@@ -93,9 +101,10 @@ def _report(result) -> int:
 
 def download(args: argparse.Namespace) -> int:
     from pipeline.publish.download import DownloadError, download
+    from pipeline.publish.progress import download_reporter
 
     try:
-        path = download(args.source, args.to, args.version, args.tables)
+        path = download(args.source, args.to, args.version, args.tables, reporter=download_reporter(args.quiet))
     except DownloadError as err:
         print(f"download failed: {err}", file=sys.stderr)
         return 1
@@ -242,6 +251,7 @@ def parser() -> argparse.ArgumentParser:
                    help="per-document result cache (default: .cache/)")
     b.add_argument("--no-cache", dest="cache", action="store_const", const=None,
                    help="recompute every document, reading and writing no cache")
+    b.add_argument("--quiet", action="store_true", help="no progress on stderr (the result and errors only)")
     d = _subparser(sub, "download")
     d.add_argument("--version", default="latest", help="a version, or latest, or stable (default: latest)")
     d.add_argument("--tables", nargs="+", metavar="TABLE", help="only these tables (default: all)")
@@ -249,6 +259,7 @@ def parser() -> argparse.ArgumentParser:
                    help="base URL or directory holding catalog.json")
     d.add_argument("--to", type=Path, required=True, metavar="DIR",
                    help="directory to download into (a <version>/ is made)")
+    d.add_argument("--quiet", action="store_true", help="no progress bar on stderr (the result and errors only)")
     v = _subparser(sub, "verify")
     v.add_argument("directory", type=Path, help="a downloaded release directory (holding datapackage.json)")
     f = _subparser(sub, "diff")
@@ -314,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return _benchmark(run, args)
     if args.command == "build":
-        return build(args.seeds, args.outputs, args.cache)
+        return build(args.seeds, args.outputs, args.cache, quiet=args.quiet)
     return {"download": download, "verify": verify, "diff": diff, "deprecate": deprecate}[args.command](args)
 
 

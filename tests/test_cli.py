@@ -85,3 +85,22 @@ def test_a_benchmark_records_its_summary_figures_for_the_card(monkeypatch, tmp_p
     assert benchmarks.parse_summary("ner: msra_f1=75.4 pd_f1=71.9 kchars_per_s=54\n") == \
         ("ner", {"msra_f1": 75.4, "pd_f1": 71.9, "kchars_per_s": 54.0})
     assert benchmarks.parse_summary("ner: msra_f1=abc\n") is None
+
+
+def test_build_says_which_steps_are_done_on_stderr_unless_quiet(tmp_path, capsys):
+    import re
+
+    from tests_support import copy_seed
+
+    seeds, outputs = copy_seed(tmp_path / "seeds"), tmp_path / "outputs"
+    argv = ["build", "--seeds", str(seeds), "--outputs", str(outputs), "--cache", str(tmp_path / "cache")]
+    assert cli.main(argv) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("new release 1.0.0 at ")  # stdout keeps the result only
+    done = re.findall(r"^build: (\w+) done \((\d+)/(\d+) steps, \d+ s\)$", captured.err, re.M)
+    assert done[-1][0] == "release" and done[-1][1] == done[-1][2]  # every step, the release last
+    assert [int(n) for _, n, _ in done] == list(range(1, len(done) + 1))
+    assert {"source_documents", "extracted_tables", "metrics_metrics_expectations"} <= {k for k, _, _ in done}
+    assert cli.main([*argv, "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and "unchanged" in captured.out

@@ -71,6 +71,22 @@ class Limits:
     lock_wait_s: float = 120.0  # for another download into the same directory to end
 
 
+class Reporter:
+    """What a download says about its progress (the CLI draws a bar from it); this one says nothing."""
+
+    def start(self, files: int, total_bytes: int) -> None:
+        pass
+
+    def file(self, name: str, size: int) -> None:
+        pass
+
+    def advance(self, n: int) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
 class Clock:
     """The overall deadline of one download."""
 
@@ -362,25 +378,30 @@ def download_lock(to: Path, wait_s: float):
         yield
 
 
-def _copy_checked(stream, target: Path, r: Resource, clock: Clock) -> None:
+def _copy_checked(stream, target: Path, r: Resource, clock: Clock, reporter: Reporter | None = None) -> None:
     digest, size = hashlib.sha256(), 0
     with target.open("wb") as out:
         for chunk in read_chunks(stream, str(r.path), r.bytes, clock):
             size += len(chunk)
             digest.update(chunk)
             out.write(chunk)
+            if reporter is not None:
+                reporter.advance(len(chunk))
     if size != r.bytes:
         raise DownloadError(f"{r.path}: got {size} bytes, manifest says {r.bytes} (truncated?)")
     if digest.hexdigest() != r.sha256:
         raise DownloadError(f"{r.path}: sha256 {digest.hexdigest()} does not match the manifest's {r.sha256}")
 
 
-def _fetch_into(staging: Path, source: Source, base: PurePosixPath, chosen: list[Resource]) -> None:
+def _fetch_into(staging: Path, source: Source, base: PurePosixPath, chosen: list[Resource],
+                reporter: Reporter | None = None) -> None:
     for r in chosen:
         target = staging / r.path
         target.parent.mkdir(parents=True, exist_ok=True)
+        if reporter is not None:
+            reporter.file(str(r.path), r.bytes)
         with source.open(base / r.path, r.bytes) as stream:
-            _copy_checked(stream, target, r, source.clock)
+            _copy_checked(stream, target, r, source.clock, reporter)
 
 
 def _warn_stderr(message: str) -> None:
@@ -388,9 +409,11 @@ def _warn_stderr(message: str) -> None:
 
 
 def download(location: str, to: Path, version: str = "latest", tables: list[str] | None = None,
-             limits: Limits | None = None, warn: Callable[[str], None] = _warn_stderr) -> Path:
+             limits: Limits | None = None, warn: Callable[[str], None] = _warn_stderr,
+             reporter: Reporter | None = None) -> Path:
     """Download one release into ``to/<version>`` and return that directory. A deprecated release
-    is still downloaded, after ``warn`` (stderr by default) says so."""
+    is still downloaded, after ``warn`` (stderr by default) says so; ``reporter`` hears of every
+    file and chunk of the checked resources (the unverified extras are small)."""
     limits = limits or Limits()
     source = Source(location, Clock(limits))
     catalog, _ = source.read_json(PurePosixPath("catalog.json"))
@@ -404,7 +427,8 @@ def download(location: str, to: Path, version: str = "latest", tables: list[str]
     to = Path(to)
     try:
         with download_lock(to, limits.lock_wait_s):
-            return _stage_and_place(source, base, chosen, to, wanted, package, raw_package, tables)
+            return _stage_and_place(source, base, chosen, to, wanted, package, raw_package, tables,
+                                    reporter or Reporter())
     except OSError as err:  # the local disk: full, read-only, a file where a directory should be
         raise DownloadError(f"{to}: {err}") from err
 
@@ -432,13 +456,15 @@ def partial_manifest(package: dict, chosen: list[Resource]) -> dict:
 
 
 def _stage_and_place(source: Source, base: PurePosixPath, chosen: list[Resource], to: Path, wanted: str,
-                     package: dict, raw_package: bytes, tables: list[str] | None) -> Path:
+                     package: dict, raw_package: bytes, tables: list[str] | None, reporter: Reporter) -> Path:
     final = to / wanted
     staging = to / f".partial-{uuid.uuid4().hex}"
     staging.mkdir()
     try:
         _mark(staging)
-        _fetch_into(staging, source, base, chosen)
+        reporter.start(len(chosen), sum(r.bytes for r in chosen))
+        _fetch_into(staging, source, base, chosen, reporter)
+        reporter.finish()
         listed = {str(r.get("path")) for r in package["resources"] if isinstance(r, dict)}
         extras = _fetch_extras(staging, source, base, listed)
         if tables:
