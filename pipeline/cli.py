@@ -75,9 +75,16 @@ def build(seeds: Path, outputs: Path, cache: Path | None = None, quiet: bool = F
 
 def _report(result) -> int:
     """Say what failed, or where the release went; the exit code of the build."""
+    import dagster as dg
+
     from pipeline.validate.suites import describe_row
 
-    failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    evaluations = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    failed_checks = [e for e in evaluations if e.severity == dg.AssetCheckSeverity.ERROR]
+    for evaluation in evaluations:
+        if evaluation.severity != dg.AssetCheckSeverity.ERROR:  # a quality signal: the release goes on
+            print(f"warning: {evaluation.asset_check_key.name} on {evaluation.asset_key.to_user_string()}: "
+                  f"{evaluation.description or ''}", file=sys.stderr)
     for evaluation in failed_checks:
         print(f"blocking check failed: {evaluation.asset_check_key.name} on "
               f"{evaluation.asset_key.to_user_string()}: {evaluation.description or ''}", file=sys.stderr)

@@ -87,7 +87,8 @@ def test_a_benchmark_records_its_summary_figures_for_the_card(monkeypatch, tmp_p
     assert benchmarks.parse_summary("ner: msra_f1=abc\n") is None
 
 
-def test_build_says_which_steps_are_done_on_stderr_unless_quiet(tmp_path, capsys):
+def test_build_says_which_steps_are_done_on_stderr_unless_quiet_and_warns_on_quality_signals(tmp_path, capsys):
+    import json
     import re
 
     from tests_support import copy_seed
@@ -104,3 +105,14 @@ def test_build_says_which_steps_are_done_on_stderr_unless_quiet(tmp_path, capsys
     assert cli.main([*argv, "--quiet"]) == 0
     captured = capsys.readouterr()
     assert captured.err == "" and "unchanged" in captured.out
+    # The latest release had 10x the metrics per document: the quality signal warns, the build goes on.
+    catalog_path = outputs / "catalog.json"
+    catalog = json.loads(catalog_path.read_text(encoding="utf-8"))
+    rows = catalog["versions"][0]["rows"]
+    rows["metrics"] *= 10
+    catalog_path.write_text(json.dumps(catalog), encoding="utf-8")
+    assert cli.main([*argv, "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: metrics_per_document on metrics: metrics per document fell from {rows['metrics']:.2f} to " \
+           f"{rows['metrics'] / 10:.2f} (90% down" in err
+    assert "people_per_document" not in err and "rejected_share" not in err and "blocking" not in err
