@@ -403,3 +403,14 @@ def test_card_without_recorded_figures_quotes_none():
                "x_provenance": {"pipeline_version": "0", "code_version": "c", "git_commit": None, "inputs": []}}
     card = dataset_card(package, {"metrics": 0}, {}, {})
     assert "No benchmark figures were recorded" in card and "F1" not in card
+
+
+def test_readme_shows_both_pictures_and_names_the_script_that_makes_them():
+    from tests_support import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    script = (ROOT / "scripts" / "screenshot_asset_graph.py").read_text(encoding="utf-8")
+    assert "scripts/screenshot_asset_graph.py" in readme
+    for name in ("asset-graph.png", "dataset-page.png"):
+        assert f"](docs/{name})" in readme and f'"{name}"' in script
+        assert (ROOT / "docs" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
