@@ -414,3 +414,30 @@ def test_readme_shows_both_pictures_and_names_the_script_that_makes_them():
     for name in ("asset-graph.png", "dataset-page.png"):
         assert f"](docs/{name})" in readme and f'"{name}"' in script
         assert (ROOT / "docs" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_page_charts_documents_by_date_and_rows_per_release_and_shows_four_ways_to_load(two_releases):
+    import html
+
+    page = (two_releases / "index.html").read_text(encoding="utf-8")
+    assert '<img src="releases/1.1.0/charts/documents_by_date.svg" alt="Documents per period: ' in page
+    history = page[page.index('<figure class="chart" id="rows-per-release">'):]
+    history = history[:history.index("</figure>")]
+    alt = re.search(r'<div role="img" aria-label="([^"]+)">', history).group(1)
+    assert html.unescape(alt).startswith("Rows per release, oldest first: 1.0.0: documents 1, people ")
+    assert "; 1.1.0: documents 1," in alt and "<svg" in history and "<script" not in history
+    load = html.unescape(page[page.index('<pre class="load">'):page.index("</pre>", page.index('<pre class="load">'))])
+    for snippet in ("pd.read_parquet('releases/1.1.0/metrics.parquet')", "pl.read_parquet(",
+                    "FROM 'releases/1.1.0/metrics.parquet'", 'read_parquet("releases/1.1.0/metrics.parquet")'):
+        assert snippet in load, snippet
+
+
+def test_documents_by_period_counts_months_or_years_and_the_undated():
+    import pandas as pd
+
+    from pipeline.publish.charts import MAX_PERIODS, documents_by_period
+
+    assert documents_by_period(pd.Series(["2024-01-02", "2024-01", "2023", None, "2024-03-01"])) == \
+        [("2023", 1), ("2024-01", 2), ("2024-03", 1), ("no date", 1)]
+    many = pd.Series([f"{2000 + i // 12}-{i % 12 + 1:02d}-01" for i in range(MAX_PERIODS + 1)])
+    assert documents_by_period(many) == [("2000", 12), ("2001", 12), ("2002", 1)]
