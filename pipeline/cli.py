@@ -184,16 +184,20 @@ COMMANDS = {
         "run the whole asset graph and publish a release",
         "Ingest the seeds, split them into sections, extract people, metrics and named entities, run\n"
         "every table's blocking checks and publish a new release under --outputs (nothing new when\n"
-        "neither the data nor the schemas changed). Exits 1, naming the failed checks and rows, when a\n"
-        "check fails or no input could be read; 2 when the seeds directory does not exist.",
+        "neither the data nor the schemas changed). Steps are reported on stderr as they finish, and\n"
+        "quality warnings (metrics per document falling, rejected inputs rising) without failing.\n"
+        "Exits 1, naming the failed checks and rows, when a blocking check fails or no input could be\n"
+        "read; 2 when the seeds directory does not exist.",
         ["python -m pipeline build",
          "python -m pipeline build --seeds my-docs/ --outputs /srv/data/outputs",
-         "python -m pipeline build --no-cache                        # recompute every document"]),
+         "python -m pipeline build --no-cache                        # recompute every document",
+         "python -m pipeline build --quiet                           # no progress on stderr"]),
     "download": (
         "fetch a release and check every file against its manifest",
         "Fetch a release (or some of its tables) from a published outputs directory or URL into\n"
         "<to>/<version>/, checking every file's size and sha256 against datapackage.json and the manifest\n"
-        "against catalog.json. Nothing is left behind when a check fails.",
+        "against catalog.json, with a progress bar on stderr (--quiet for none). Nothing is left\n"
+        "behind when a check fails.",
         ["python -m pipeline download --from https://example.org/outputs --to data/",
          "python -m pipeline download --version stable --from https://example.org/outputs --to data/",
          "python -m pipeline download --version 1.0.0 --tables metrics people --from ./outputs --to data/"]),
