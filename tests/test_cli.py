@@ -68,20 +68,30 @@ def test_a_benchmark_records_its_summary_figures_for_the_card(monkeypatch, tmp_p
 
     target = tmp_path / "benchmarks.json"
     monkeypatch.setenv("PIPELINE_BENCHMARKS", str(target))
+    monkeypatch.setattr(cli, "BENCHMARKS", tmp_path)  # tmp_path/numbers stands for the real test sets
+    real, other = tmp_path / "numbers", tmp_path / "other"
+    real.mkdir(), other.mkdir()
 
     def fake_run(data, show_failures=True):
         print("some.json: in_scope=3 share=0.5\nnumbers: in_scope=10 both_ok=7 share=0.700")
         return 0
 
     monkeypatch.setattr(numbers, "run", fake_run)
-    assert cli.main(["numbers-benchmark", "--quiet", "--data", str(tmp_path)]) == 0
-    assert "numbers: in_scope=10 both_ok=7 share=0.700" in capsys.readouterr().out  # still printed
+    assert cli.main(["numbers-benchmark", "--quiet", "--data", str(other)]) == 0
+    assert not target.exists()  # other data than the real test sets: no figure of the project's
+    assert cli.main(["numbers-benchmark", "--quiet", "--no-record", "--data", str(real)]) == 0
+    assert not target.exists()
+    capsys.readouterr()
+    assert cli.main(["numbers-benchmark", "--quiet", "--data", str(real)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[-1] == "numbers: in_scope=10 both_ok=7 share=0.700"  # still the last line
+    assert f"recorded in {target}" in captured.err
     entry = json.loads(target.read_text(encoding="utf-8"))["numbers"]
     assert entry["figures"] == {"in_scope": 10, "both_ok": 7, "share": 0.7} and entry["code_version"] == CODE_VERSION
     assert benchmarks.load() == {"numbers": entry}
     target.write_text("{}", encoding="utf-8")
-    assert cli.main(["numbers-benchmark", "--no-record", "--data", str(tmp_path)]) == 0
-    assert json.loads(target.read_text(encoding="utf-8")) == {}
+    assert cli.main(["numbers-benchmark", "--record", "--data", str(other)]) == 0  # asked for
+    assert json.loads(target.read_text(encoding="utf-8"))["numbers"]["data"].endswith("other")
     assert benchmarks.parse_summary("ner: msra_f1=75.4 pd_f1=71.9 kchars_per_s=54\n") == \
         ("ner", {"msra_f1": 75.4, "pd_f1": 71.9, "kchars_per_s": 54.0})
     assert benchmarks.parse_summary("ner: msra_f1=abc\n") is None
