@@ -7,7 +7,7 @@ from pipeline.defs.resources import PipelineSettings
 
 defs = dg.Definitions(
     assets=dg.load_assets_from_modules([assets]),
-    asset_checks=checks.TABLE_CHECKS,
+    asset_checks=checks.TABLE_CHECKS + checks.QUALITY_CHECKS,
     jobs=[j for j in (jobs.build_job, executors.dask_job()) if j is not None],
     schedules=[schedules.daily_build],
     sensors=[sensors.sources_changed],

@@ -5,7 +5,7 @@ import pandas as pd
 
 from pipeline import CODE_VERSION, build
 from pipeline.defs import reports
-from pipeline.defs.metadata import definition_metadata, table_metadata
+from pipeline.defs.metadata import definition_metadata, release_metadata, table_metadata
 from pipeline.defs.resources import PipelineSettings
 from pipeline.publish import publish_release
 from pipeline.publish.files import content_hash
@@ -139,7 +139,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, docum
     result = publish_release(frames, settings.outputs, build.sources_from_documents(documents), validation)
     context.log.info(f"release {result.version} at {result.path} ({'new' if result.created_new else 'unchanged'})")
     return dg.MaterializeResult(metadata={
-        "version": result.version, "path": dg.MetadataValue.path(str(result.path)),
+        "version": result.version, **release_metadata(result.path, settings.outputs, list(frames)),
         "catalog": dg.MetadataValue.path(str(settings.outputs / "catalog.json")),
         "new_release": result.created_new, **{f"rows/{t}": n for t, n in result.row_counts.items()},
     }, data_version=dg.DataVersion(result.version))

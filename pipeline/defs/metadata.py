@@ -1,5 +1,7 @@
 """Dagster metadata derived from ``pipeline/schemas/``: column schema and lineage, row counts, previews."""
 
+from pathlib import Path
+
 import dagster as dg
 import pandas as pd
 
@@ -53,11 +55,34 @@ def definition_metadata(table: str) -> dict:
     return out
 
 
-def _preview(df: pd.DataFrame) -> str:
+# What a person reads of a row, first in a preview (the changelog names rows by the same columns).
+READ_FIRST = {
+    "documents": ("title", "date", "publisher", "source_name"),
+    "sections": ("headline", "kind", "person", "organization"),
+    "people": ("person", "organization", "titles"),
+    "metrics": ("raw_text", "value", "unit", "subject", "kind"),
+    "entities": ("canonical_name", "kind", "mention_count", "aliases"),
+    "mentions": ("raw_text", "canonical_name", "kind"),
+    "defects": ("kind", "action", "detail"),
+    "rejected": ("source_name", "reason"),
+}
+# Keys, hashes and maps: a reader skips them, so they come last.
+MACHINE = {"sha256", "offset_map", "code_version", "doc_ids", "raw_offset", "text"}
+
+
+def preview_columns(table: str, columns: list[str]) -> list[str]:
+    """The table's columns, what a person reads first (raw text, value, unit, subject, title),
+    then the other values, then ids, hashes and the document text."""
+    first = [c for c in READ_FIRST.get(table, ()) if c in columns]
+    machine = [c for c in columns if c not in first and (c.endswith("_id") or c in MACHINE)]
+    return first + [c for c in columns if c not in first and c not in machine] + machine
+
+
+def _preview(df: pd.DataFrame, table: str = "") -> str:
     """A small markdown table; long text cells are cut so the UI stays readable."""
-    cols = list(df.columns)
+    cols = preview_columns(table, list(df.columns))
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    for row in df.head(PREVIEW_ROWS).itertuples(index=False):
+    for row in df[cols].head(PREVIEW_ROWS).itertuples(index=False):
         cells = []
         for v in row:
             s = str(v if not isinstance(v, float) or v == v else "")
@@ -67,6 +92,17 @@ def _preview(df: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def release_metadata(release: Path, outputs: Path, tables: list[str]) -> dict:
+    """Where a release went, as paths to what was published: the release directory (``path``), the
+    dataset page, the card, and each table's Parquet file."""
+    out = {"path": dg.MetadataValue.path(str(release)),
+           "page": dg.MetadataValue.path(str(outputs / "index.html")),
+           "card": dg.MetadataValue.path(str(release / "README.html"))}
+    for table in tables:
+        out[f"file/{table}"] = dg.MetadataValue.path(str(release / f"{table}.parquet"))
+    return out
+
+
 def table_metadata(table: str, df: pd.DataFrame) -> dict:
     return {"dagster/row_count": len(df), "dagster/column_schema": column_schema(table),
-            "preview": dg.MetadataValue.md(_preview(df))}
+            "preview": dg.MetadataValue.md(_preview(df, table))}

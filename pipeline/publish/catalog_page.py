@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline import schemas
 from pipeline.publish import citation
+from pipeline.publish.charts import rows_per_release_svg
 
 PREVIEW_ROWS = 5
 CELL_CHARS = 60
@@ -30,7 +31,7 @@ STYLE = ("body{font-family:sans-serif;max-width:72em;margin:2em auto;padding:0 1
          "pre{background:#f6f6f6;padding:.5em;overflow-x:auto}.scroll{overflow-x:auto}"
          ".preview td{max-width:22em;min-width:3em;font-size:.9em}.preview td.long{min-width:14em}.deprecated{color:#a00}.lead{font-size:1.1em}"
          ".charts{display:flex;flex-wrap:wrap;gap:1em}.charts figure{flex:1 1 30em;margin:0}"
-         "figure img{max-width:100%;border:1px solid #eee}figcaption{font-size:.9em;color:#444}"
+         "figure img,figure svg{max-width:100%;height:auto;border:1px solid #eee}figcaption{font-size:.9em;color:#444}"
          ".columns td:last-child{min-width:9em}.files a{margin-right:1em}details{margin:.5em 0}")
 
 
@@ -148,6 +149,11 @@ def _dataset_section(outputs: Path, entry: dict, package: dict, catalog: dict) -
         for c in charts:
             parts.append(f'<figure class="chart"><img src="{base}/{_e(c["file"])}" alt="{_e(c["alt"])}">'
                          f'<figcaption><strong>{_e(c["title"])}.</strong> {_e(c["alt"])}</figcaption></figure>')
+        history = rows_per_release_svg(catalog.get("versions", []))
+        if history is not None:  # drawn from the catalog, so inline: no release holds the history
+            svg, alt = history
+            parts.append(f'<figure class="chart" id="rows-per-release"><div role="img" aria-label="{_e(alt)}">'
+                         f'{svg}</div><figcaption><strong>Rows per release.</strong> {_e(alt)}</figcaption></figure>')
         parts.append("</div>")
     by_table: dict[str, dict[str, dict]] = {}
     for r in package.get("resources", []):
@@ -193,9 +199,18 @@ def _dataset_section(outputs: Path, entry: dict, package: dict, catalog: dict) -
         else:
             parts.append("<p>No rows in this release.</p>")
         parts.append("</section>")
+    url = f"{citation.dataset_url().rstrip('/')}/{entry['path']}"
     parts += ['<h2 id="load">Load it / 读取</h2>',
-              "<pre>" + _e(f"import pandas as pd\nmetrics = pd.read_parquet('{entry['path']}/metrics.parquet')\n\n"
-                           f"# DuckDB\nSELECT unit, count(*) FROM '{entry['path']}/metrics.parquet' GROUP BY unit;")
+              f"<p>Paths relative to this page, or the same files at <code>{_e(url)}/</code>.</p>",
+              '<pre class="load">' + _e(
+                  "# Python, pandas\nimport pandas as pd\n"
+                  f"metrics = pd.read_parquet('{entry['path']}/metrics.parquet')\n\n"
+                  "# Python, polars\nimport polars as pl\n"
+                  f"metrics = pl.read_parquet('{entry['path']}/metrics.parquet')\n\n"
+                  "-- DuckDB\n"
+                  f"SELECT unit, count(*) FROM '{entry['path']}/metrics.parquet' GROUP BY unit;\n\n"
+                  "# R, arrow\nlibrary(arrow)\n"
+                  f"metrics <- read_parquet(\"{entry['path']}/metrics.parquet\")")
               + "</pre>"]
     return parts
 

@@ -8,6 +8,7 @@ Deterministic: no date in the file and a fixed id salt, so equal data draws equa
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import warnings
@@ -99,5 +100,60 @@ def write_charts(frames: dict[str, pd.DataFrame], directory: Path) -> list[dict]
               out_dir / "top_entities.svg")
         charts.append({"file": "charts/top_entities.svg", "title": f"The {len(pairs)} most mentioned entities",
                        "alt": f"Mentions per entity: {_words(pairs)}."})
+    documents = frames.get("documents")
+    if documents is not None and len(documents) and "date" in documents:
+        pairs = documents_by_period(documents["date"])
+        if pairs:
+            _barh(plt, [k for k, _ in pairs], {"documents": [v for _, v in pairs]}, "documents",
+                  out_dir / "documents_by_date.svg")
+            charts.append({"file": "charts/documents_by_date.svg", "title": "Documents by publication date",
+                           "alt": f"Documents per period: {_words(pairs)}."})
     (directory / "charts.json").write_text(json.dumps(charts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return charts
+
+
+MAX_PERIODS = 24  # bars of the documents-by-date chart: months while they fit, else years
+
+
+def documents_by_period(dates: pd.Series) -> list[tuple[str, int]]:
+    """Documents per month (YYYY-MM), or per year when the months would not fit one chart; documents
+    without a date are counted as "no date". Oldest first."""
+    values = [str(d) for d in dates if isinstance(d, str) and d[:4].isdigit()]
+    undated = len(dates) - len(values)
+    months = sorted({v[:7] for v in values if len(v) >= 7})
+    key = (lambda v: v[:7] if len(v) >= 7 else v[:4]) if len(months) <= MAX_PERIODS else (lambda v: v[:4])
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[key(v)] = counts.get(key(v), 0) + 1
+    pairs = sorted(counts.items())
+    return pairs + ([("no date", undated)] if undated else [])
+
+
+RELEASE_TABLES = ("documents", "people", "metrics", "entities")  # the rows a reader follows across releases
+
+
+def rows_per_release_svg(versions: list[dict]) -> tuple[str, str] | None:
+    """An inline SVG (the markup from ``<svg`` on) of the rows per release of the main tables, oldest
+    release first, and its text alternative; None with fewer than one release."""
+    ordered = [v for v in reversed(versions) if isinstance(v.get("rows"), dict)]
+    if not ordered:
+        return None
+    plt = _figure()
+    labels = [str(v["version"]) for v in ordered]
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 3.2))
+    fig.subplots_adjust(left=0.1, right=0.97, top=0.95, bottom=0.2)
+    for table in RELEASE_TABLES:
+        ax.plot(labels, [int(v["rows"].get(table, 0)) for v in ordered], marker="o", label=table)
+    ax.set_xlabel("release")
+    ax.set_ylabel("rows")
+    ax.set_yscale("symlog")
+    ax.legend(frameon=False, ncols=len(RELEASE_TABLES), loc="upper left", fontsize=8)
+    buffer = io.StringIO()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    plt.close(fig)
+    svg = buffer.getvalue()
+    alt = "; ".join(f"{v['version']}: " + ", ".join(f"{t} {int(v['rows'].get(t, 0))}" for t in RELEASE_TABLES)
+                    for v in ordered)
+    return svg[svg.index("<svg"):], f"Rows per release, oldest first: {alt}."

@@ -49,8 +49,8 @@ RESERVED = {MARKER, "datapackage.json", "download.json", FULL_MANIFEST}
 # A release's documents for people, fetched too when the release has them. The manifest does not
 # list them (the card is written from it), so they are bounded in size but carry no checksum;
 # download.json names the ones fetched. Nothing fetched is ever executed.
-EXTRAS = ("README.md", "README.html", "CHANGES.md", "CHANGES.html", "changes.json", "validation.json",
-          "CITATION.cff")
+EXTRAS = ("README.md", "README.html", "ANNOTATION.md", "CHANGES.md", "CHANGES.html", "changes.json",
+          "validation.json", "CITATION.cff")
 MAX_EXTRA_BYTES = 64 << 20
 
 
@@ -69,6 +69,22 @@ class Limits:
     max_total_bytes: int = 32 << 30
     max_resources: int = 1000
     lock_wait_s: float = 120.0  # for another download into the same directory to end
+
+
+class Reporter:
+    """What a download says about its progress (the CLI draws a bar from it); this one says nothing."""
+
+    def start(self, files: int, total_bytes: int) -> None:
+        pass
+
+    def file(self, name: str, size: int) -> None:
+        pass
+
+    def advance(self, n: int) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
 
 
 class Clock:
@@ -362,25 +378,30 @@ def download_lock(to: Path, wait_s: float):
         yield
 
 
-def _copy_checked(stream, target: Path, r: Resource, clock: Clock) -> None:
+def _copy_checked(stream, target: Path, r: Resource, clock: Clock, reporter: Reporter | None = None) -> None:
     digest, size = hashlib.sha256(), 0
     with target.open("wb") as out:
         for chunk in read_chunks(stream, str(r.path), r.bytes, clock):
             size += len(chunk)
             digest.update(chunk)
             out.write(chunk)
+            if reporter is not None:
+                reporter.advance(len(chunk))
     if size != r.bytes:
         raise DownloadError(f"{r.path}: got {size} bytes, manifest says {r.bytes} (truncated?)")
     if digest.hexdigest() != r.sha256:
         raise DownloadError(f"{r.path}: sha256 {digest.hexdigest()} does not match the manifest's {r.sha256}")
 
 
-def _fetch_into(staging: Path, source: Source, base: PurePosixPath, chosen: list[Resource]) -> None:
+def _fetch_into(staging: Path, source: Source, base: PurePosixPath, chosen: list[Resource],
+                reporter: Reporter | None = None) -> None:
     for r in chosen:
         target = staging / r.path
         target.parent.mkdir(parents=True, exist_ok=True)
+        if reporter is not None:
+            reporter.file(str(r.path), r.bytes)
         with source.open(base / r.path, r.bytes) as stream:
-            _copy_checked(stream, target, r, source.clock)
+            _copy_checked(stream, target, r, source.clock, reporter)
 
 
 def _warn_stderr(message: str) -> None:
@@ -388,9 +409,11 @@ def _warn_stderr(message: str) -> None:
 
 
 def download(location: str, to: Path, version: str = "latest", tables: list[str] | None = None,
-             limits: Limits | None = None, warn: Callable[[str], None] = _warn_stderr) -> Path:
+             limits: Limits | None = None, warn: Callable[[str], None] = _warn_stderr,
+             reporter: Reporter | None = None) -> Path:
     """Download one release into ``to/<version>`` and return that directory. A deprecated release
-    is still downloaded, after ``warn`` (stderr by default) says so."""
+    is still downloaded, after ``warn`` (stderr by default) says so; ``reporter`` hears of every
+    file and chunk of the checked resources (the unverified extras are small)."""
     limits = limits or Limits()
     source = Source(location, Clock(limits))
     catalog, _ = source.read_json(PurePosixPath("catalog.json"))
@@ -404,7 +427,8 @@ def download(location: str, to: Path, version: str = "latest", tables: list[str]
     to = Path(to)
     try:
         with download_lock(to, limits.lock_wait_s):
-            return _stage_and_place(source, base, chosen, to, wanted, package, raw_package, tables)
+            return _stage_and_place(source, base, chosen, to, wanted, package, raw_package, tables,
+                                    reporter or Reporter())
     except OSError as err:  # the local disk: full, read-only, a file where a directory should be
         raise DownloadError(f"{to}: {err}") from err
 
@@ -432,13 +456,15 @@ def partial_manifest(package: dict, chosen: list[Resource]) -> dict:
 
 
 def _stage_and_place(source: Source, base: PurePosixPath, chosen: list[Resource], to: Path, wanted: str,
-                     package: dict, raw_package: bytes, tables: list[str] | None) -> Path:
+                     package: dict, raw_package: bytes, tables: list[str] | None, reporter: Reporter) -> Path:
     final = to / wanted
     staging = to / f".partial-{uuid.uuid4().hex}"
     staging.mkdir()
     try:
         _mark(staging)
-        _fetch_into(staging, source, base, chosen)
+        reporter.start(len(chosen), sum(r.bytes for r in chosen))
+        _fetch_into(staging, source, base, chosen, reporter)
+        reporter.finish()
         listed = {str(r.get("path")) for r in package["resources"] if isinstance(r, dict)}
         extras = _fetch_extras(staging, source, base, listed)
         if tables:
@@ -496,3 +522,67 @@ def verify(directory: Path, limits: Limits | None = None) -> list[str]:
     except (DownloadError, OSError) as err:
         return [str(err)]
     return [p for r in chosen if (p := _file_problem(directory, r))]
+
+
+def _is_url(location: str) -> bool:
+    return urllib.parse.urlparse(location).scheme in ("http", "https")
+
+
+def fetch_jsonl_tables(location: str, work: Path, limits: Limits | None = None, package_sha: str | None = None) -> Path:
+    """A release directory at an http(s) URL, fetched into a new directory under ``work`` with only
+    what a diff reads (not a download: ``verify`` would miss the other files): its manifest and its JSONL tables, each checked against the manifest's size and
+    sha256 (there is no catalog to check the manifest against: the user named this release)."""
+    limits = limits or Limits()
+    source = Source(location, Clock(limits))
+    package, raw = source.read_json(PurePosixPath("datapackage.json"))
+    if package_sha is not None and hashlib.sha256(raw).hexdigest() != package_sha:
+        raise DownloadError(f"{location}: datapackage.json's checksum does not match the catalog's")
+    chosen = [r for r in resources(package, None, limits) if r.path.suffix == ".jsonl"]
+    if not chosen:
+        raise DownloadError(f"{location}: datapackage.json lists no JSONL tables to compare")
+    target = Path(work) / f"release-{uuid.uuid4().hex[:8]}"
+    target.mkdir(parents=True)
+    _fetch_into(target, source, PurePosixPath("."), chosen)
+    # The whole manifest, as published: the diff reads each table's schema from its Parquet resource.
+    (target / "datapackage.json").write_bytes(raw)
+    return target
+
+
+def resolve_release(spec: str, outputs: str, work: Path, limits: Limits | None = None) -> tuple[Path, str]:
+    """A release to compare, as a local directory holding datapackage.json, and its version.
+
+    ``spec`` is a directory holding datapackage.json (a download, a published release), the http(s)
+    URL of a release directory, or a version (``1.0.0``, ``latest``, ``stable``) in ``outputs``, an
+    outputs directory or URL holding catalog.json. What comes over HTTP lands under ``work``.
+    """
+    def version_of(directory: Path, fallback: str) -> str:
+        package = parse_json((directory / "datapackage.json").read_bytes(), "datapackage.json")
+        version = package.get("version") if isinstance(package, dict) else None
+        return version if isinstance(version, str) and SEMVER.fullmatch(version) else fallback
+
+    if _is_url(spec):
+        directory = fetch_jsonl_tables(spec, work, limits)
+        return directory, version_of(directory, spec)
+    local = Path(spec)
+    if local.is_dir():
+        if not (local / "datapackage.json").is_file():
+            raise DownloadError(f"{spec}: a directory without datapackage.json (a release directory is expected)")
+        return local, version_of(local, spec)
+    if not (SEMVER.fullmatch(spec) or spec in ("latest", "stable")):
+        raise DownloadError(f"{spec}: neither a release directory, nor an http(s) URL, nor a version")
+    if _is_url(outputs):
+        source = Source(outputs, Clock(limits or Limits()))
+        catalog, _ = source.read_json(PurePosixPath("catalog.json"))
+        wanted, base, digest = catalog_entry(catalog, spec)
+        directory = fetch_jsonl_tables(urllib.parse.urljoin(outputs.rstrip("/") + "/", str(base) + "/"), work, limits,
+                                       digest)
+        return directory, wanted
+    root = Path(outputs)
+    if not (root / "catalog.json").is_file():
+        raise DownloadError(f"{root / 'catalog.json'}: missing, so version {spec} cannot be found")
+    catalog = parse_json((root / "catalog.json").read_bytes(), "catalog.json")
+    wanted, base, _digest = catalog_entry(catalog, spec)
+    directory = root / base
+    if directory.is_symlink() or not directory.resolve().is_relative_to(root.resolve()):
+        raise DownloadError(f"catalog.json: release {wanted} leads out of {root}")
+    return directory, wanted

@@ -23,8 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import CODE_VERSION, __version__, schemas
-from pipeline.publish import catalog_page
-from pipeline.publish.card import dataset_card
+from pipeline.publish import benchmarks, catalog_page
+from pipeline.publish.card import ANNOTATION, annotation_guide, dataset_card, example_rows
 from pipeline.publish.changes import changes_markdown, diff_records, release_rows, sample_rows
 from pipeline.publish.charts import write_charts
 from pipeline.publish.citation import citation_cff
@@ -250,7 +250,9 @@ def _write_files(frames, directory: Path, version: str, created: str, table_sche
     (directory / "CITATION.cff").write_text(citation_cff(package["title"], version, created, LICENSE["name"]),
                                             encoding="utf-8")
     write_charts(frames, directory)
-    card = dataset_card(package, {t: len(df) for t, df in frames.items()})
+    (directory / ANNOTATION).write_text(annotation_guide(), encoding="utf-8")  # the data's definition
+    card = dataset_card(package, {t: len(df) for t, df in frames.items()}, example_rows(frames), benchmarks.load(),
+                        annotation=True)
     (directory / "README.md").write_text(card, encoding="utf-8")
     # The same card as a page that declares its charset: static servers send .md without one.
     (directory / "README.html").write_text(markdown_page(card, f"{package['title']} {version}",

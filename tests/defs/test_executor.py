@@ -40,4 +40,6 @@ def test_a_launched_run_with_the_default_executor_runs_in_one_process(tmp_path):
         assert not [e for e in result.all_events if e.event_type == dg.DagsterEventType.STEP_WORKER_STARTING]
         assert result.asset_materializations_for_node("release")
         evaluations = result.get_asset_check_evaluations()
-        assert len(evaluations) == 8 and all(e.description.startswith("all ") for e in evaluations)
+        suites = [e for e in evaluations if e.blocking]  # beside them, the quality signals warn
+        assert len(suites) == 8 and all(e.description.startswith("all ") for e in suites)
+        assert all(e.passed for e in evaluations)

@@ -77,7 +77,8 @@ def test_graph_checks_sensor_and_schedule_over_graphql(graphql):
     assert {n["groupName"] for n in nodes.values()} == {"ingest", "sections", "extract", "publish"}
     for table in schemas.TABLES:
         checks = nodes[table]["assetChecksOrError"]["checks"]
-        assert [(c["name"], c["blocking"]) for c in checks] == [(f"{table}_expectations", True)]
+        assert (f"{table}_expectations", True) in [(c["name"], c["blocking"]) for c in checks]
+        assert all(not c["blocking"] for c in checks if c["name"] != f"{table}_expectations")  # quality signals warn
     assert [(s["name"], s["sensorState"]["status"]) for s in repo["sensors"]] == [("sources_changed", "STOPPED")]
     [schedule] = repo["schedules"]
     assert (schedule["name"], schedule["executionTimezone"], schedule["scheduleState"]["status"]) == \

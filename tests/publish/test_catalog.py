@@ -21,13 +21,20 @@ def two_releases(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("two")
     seeds = copy_seed(root / "seeds")
-    tables, ingested = build_tables(seeds)
-    publish_release(tables, root / "outputs", source_list(ingested.documents), {})
-    seed = next(seeds.iterdir())
-    seed.write_text(seed.read_text(encoding="utf-8").replace("收获了36项国家级荣誉", "收获了38项国家级荣誉"),
-                    encoding="utf-8")
-    tables, ingested = build_tables(seeds)
-    publish_release(tables, root / "outputs", source_list(ingested.documents), {})
+    # The card quotes the benchmark figures recorded when a release is made: here, made-up ones.
+    figures = root / "benchmarks.json"
+    figures.write_text(json.dumps({"ner": {"figures": {"msra_f1": 12.3, "pd_f1": 45.6}, "code_version": "old",
+                                           "measured": "2026-01-02", "command": "python -m pipeline ner-benchmark"}}),
+                       encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PIPELINE_BENCHMARKS", str(figures))
+        tables, ingested = build_tables(seeds)
+        publish_release(tables, root / "outputs", source_list(ingested.documents), {})
+        seed = next(seeds.iterdir())
+        seed.write_text(seed.read_text(encoding="utf-8").replace("收获了36项国家级荣誉", "收获了38项国家级荣誉"),
+                        encoding="utf-8")
+        tables, ingested = build_tables(seeds)
+        publish_release(tables, root / "outputs", source_list(ingested.documents), {})
     return root / "outputs"
 
 
@@ -87,6 +94,51 @@ def test_cli_diff_prints_the_same_changes(two_releases, capsys):
     assert cli.main(["diff", "1.0.0", "1.1.0", "--outputs", str(two_releases)]) == 0
     out = capsys.readouterr().out
     assert "| metrics | 27 | 27 | 0 | 0 | 1 |" in out
+
+
+def test_cli_diff_works_on_downloads_urls_and_a_mix(two_releases, tmp_path, capsys):
+    from pipeline.publish.download import download
+
+    expected = "| metrics | 27 | 27 | 0 | 0 | 1 |"
+    with _static_server(two_releases) as base:
+        old = download(base, tmp_path / "dl", "1.0.0", warn=lambda m: None)
+        new = download(base, tmp_path / "dl", "1.1.0", warn=lambda m: None)
+        runs = {
+            "two downloads": [str(old), str(new)],
+            "two release URLs": [f"{base}/releases/1.0.0/", f"{base}/releases/1.1.0"],
+            "versions at a catalog URL": ["1.0.0", "latest", "--outputs", base],
+            "a download and a URL": [str(old), f"{base}/releases/1.1.0/"],
+        }
+        outputs = {}
+        for what, argv in runs.items():
+            assert cli.main(["diff", *argv]) == 0, what
+            outputs[what] = capsys.readouterr().out
+    for what, out in outputs.items():
+        assert expected in out and out.startswith("# Changes in 1.1.0\n") and "Compared with 1.0.0" in out, what
+    assert len(set(outputs.values())) == 1  # the same changes, wherever the releases are
+    assert cli.main(["diff", "1.0.0", "1.1.0", "--outputs", str(two_releases)]) == 0
+    assert capsys.readouterr().out == outputs["two downloads"]
+
+
+def test_cli_diff_compares_a_partial_download_on_its_tables_and_names_the_others(two_releases, tmp_path, capsys):
+    from pipeline.publish.download import download
+
+    partial = download(str(two_releases), tmp_path / "dl", "1.0.0", tables=["metrics", "people"])
+    assert cli.main(["diff", str(partial), str(two_releases / "releases" / "1.1.0")]) == 0
+    out = capsys.readouterr().out
+    assert "| metrics | 27 | 27 | 0 | 0 | 1 |" in out and "| documents |" not in out
+    assert "Not compared (in only one of the two): defects, documents, entities, mentions, rejected, sections" in out
+
+
+def test_cli_diff_says_why_it_cannot_find_a_release(two_releases, tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert cli.main(["diff", str(tmp_path / "empty"), "1.1.0", "--outputs", str(two_releases)]) == 2
+    assert "without datapackage.json" in capsys.readouterr().err
+    assert cli.main(["diff", "9.9.9", "1.1.0", "--outputs", str(two_releases)]) == 2
+    assert "no release '9.9.9'" in capsys.readouterr().err
+    with _static_server(tmp_path) as base:
+        assert cli.main(["diff", f"{base}/nothing/", "1.1.0", "--outputs", str(two_releases)]) == 2
+    assert "HTTP 404" in capsys.readouterr().err
 
 
 def test_deprecate_keeps_files_and_moves_stable(two_releases, tmp_path):
@@ -305,8 +357,87 @@ def test_card_reads_in_table_order_cites_author_url_version_and_points_only_to_s
         assert entity not in card
     assert "64万吨/日 -> 640000" in card  # a schema's text as written
     assert AUTHOR in card and dataset_url() in card and "version 1.1.0" in card.lower()
-    assert "ANNOTATION.md" not in card and "F1" not in card  # no unshipped file, no typed-in figure
     for name in re.findall(r"`([\w.-]+\.(?:json|md|cff|csv|parquet|jsonl))`", card):
         assert (release / name).exists(), name
+    assert "`ANNOTATION.md`" in card  # shipped beside the card as the data's definition
     page = (release / "README.html").read_text(encoding="utf-8")
     assert "&amp;#x27;" not in page and "&amp;gt;" not in page and "64万吨/日 -&gt; 640000" in page
+
+
+def test_card_has_a_hugging_face_header_an_example_row_per_table_loading_code_and_recorded_figures(two_releases):
+    import yaml
+
+    from pipeline.publish.card import annotation_guide
+    from pipeline.publish.pages import split_front_matter
+
+    release = two_releases / "releases" / "1.1.0"
+    card = (release / "README.md").read_text(encoding="utf-8")
+    front, body = split_front_matter(card)
+    header = yaml.safe_load(front)
+    assert header["license"] == "cc-by-4.0" and header["language"] == ["zh"]
+    assert header["size_categories"] == ["n<1K"] and "token-classification" in header["task_categories"]
+    assert [c["data_files"][0]["path"] for c in header["configs"]][:2] == ["documents.parquet", "sections.parquet"]
+    package = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    metrics = [json.loads(line) for line in (release / "metrics.jsonl").read_text(encoding="utf-8").splitlines()]
+    section = body[body.index("### metrics ("):body.index("### entities (")]
+    example = json.loads(section[section.index("```json\n") + 8:section.index("\n```", section.index("```json"))])
+    real = next(m for m in metrics if m["metric_id"] == example["metric_id"])  # a real row of the release,
+    assert {k: v for k, v in example.items() if not str(v).endswith("…")} == \
+        {k: v for k, v in real.items() if not str(example[k]).endswith("…")}  # long text cut, nothing else changed
+    assert len(example["sentence"]) <= 81 < len(real["sentence"]) and real["sentence"].startswith(example["sentence"][:-1])
+    rows = json.loads((two_releases / "catalog.json").read_text(encoding="utf-8"))["versions"][0]["rows"]
+    assert len([r for r in package["resources"] if r["format"] == "parquet"]) == len(rows) == 8
+    assert body.count("An example row:") == sum(1 for n in rows.values() if n) >= 5  # every table with rows
+    assert 'pd.read_parquet("metrics.parquet")' in body and "load_dataset(" in body
+    # Figures as recorded (the fixture's made-up file), said to be older than this release's code.
+    assert "msra_f1 12.3, pd_f1 45.6" in body and "older than this release's code" in body
+    assert (release / "ANNOTATION.md").read_text(encoding="utf-8") == annotation_guide()
+    assert annotation_guide().startswith("# What counts as a metric")
+
+
+def test_card_without_recorded_figures_quotes_none():
+    from pipeline.publish.card import dataset_card
+
+    package = {"title": "T", "version": "1.0.0", "created": "2026-01-01T00:00:00Z", "name": "n",
+               "licenses": [{"name": "CC-BY-4.0"}],
+               "x_provenance": {"pipeline_version": "0", "code_version": "c", "git_commit": None, "inputs": []}}
+    card = dataset_card(package, {"metrics": 0}, {}, {})
+    assert "No benchmark figures were recorded" in card and "F1" not in card
+
+
+def test_readme_shows_both_pictures_and_names_the_script_that_makes_them():
+    from tests_support import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    script = (ROOT / "scripts" / "screenshot_asset_graph.py").read_text(encoding="utf-8")
+    assert "scripts/screenshot_asset_graph.py" in readme
+    for name in ("asset-graph.png", "dataset-page.png"):
+        assert f"](docs/{name})" in readme and f'"{name}"' in script
+        assert (ROOT / "docs" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_page_charts_documents_by_date_and_rows_per_release_and_shows_four_ways_to_load(two_releases):
+    import html
+
+    page = (two_releases / "index.html").read_text(encoding="utf-8")
+    assert '<img src="releases/1.1.0/charts/documents_by_date.svg" alt="Documents per period: ' in page
+    history = page[page.index('<figure class="chart" id="rows-per-release">'):]
+    history = history[:history.index("</figure>")]
+    alt = re.search(r'<div role="img" aria-label="([^"]+)">', history).group(1)
+    assert html.unescape(alt).startswith("Rows per release, oldest first: 1.0.0: documents 1, people ")
+    assert "; 1.1.0: documents 1," in alt and "<svg" in history and "<script" not in history
+    load = html.unescape(page[page.index('<pre class="load">'):page.index("</pre>", page.index('<pre class="load">'))])
+    for snippet in ("pd.read_parquet('releases/1.1.0/metrics.parquet')", "pl.read_parquet(",
+                    "FROM 'releases/1.1.0/metrics.parquet'", 'read_parquet("releases/1.1.0/metrics.parquet")'):
+        assert snippet in load, snippet
+
+
+def test_documents_by_period_counts_months_or_years_and_the_undated():
+    import pandas as pd
+
+    from pipeline.publish.charts import MAX_PERIODS, documents_by_period
+
+    assert documents_by_period(pd.Series(["2024-01-02", "2024-01", "2023", None, "2024-03-01"])) == \
+        [("2023", 1), ("2024-01", 2), ("2024-03", 1), ("no date", 1)]
+    many = pd.Series([f"{2000 + i // 12}-{i % 12 + 1:02d}-01" for i in range(MAX_PERIODS + 1)])
+    assert documents_by_period(many) == [("2000", 12), ("2001", 12), ("2002", 1)]

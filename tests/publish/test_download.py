@@ -104,8 +104,8 @@ def test_partial_download_writes_a_manifest_of_what_it_fetched_and_frictionless_
 def test_download_fetches_the_card_changelog_citation_and_validation_report(served, tmp_path):
     site, url = served
     path = download(url, tmp_path / "dl")
-    for name in ("README.md", "README.html", "CHANGES.md", "CHANGES.html", "changes.json", "validation.json",
-                 "CITATION.cff"):
+    for name in ("README.md", "README.html", "ANNOTATION.md", "CHANGES.md", "CHANGES.html", "changes.json",
+                 "validation.json", "CITATION.cff"):
         assert (path / name).read_bytes() == (_release_dir(site) / name).read_bytes(), name
     record = json.loads((path / "download.json").read_text(encoding="utf-8"))
     assert "README.md" in record["unverified_extras"]
@@ -529,3 +529,42 @@ def test_two_downloads_at_once_into_one_directory_both_succeed(served, tmp_path)
         t.join(60)
     assert errors == [] and len(results) == 3 and verify(results[0]) == []
     assert _names(tmp_path / "dl") == ["1.0.0"]
+
+
+def test_download_reports_every_checked_file_and_byte(server, tmp_path):
+    from pipeline.publish.download import Reporter
+
+    class Recorder(Reporter):
+        def __init__(self):
+            self.events = []
+
+        def start(self, files, total_bytes):
+            self.events.append(("start", files, total_bytes))
+
+        def file(self, name, size):
+            self.events.append(("file", name, size))
+
+        def advance(self, n):
+            self.events.append(("bytes", n))
+
+        def finish(self):
+            self.events.append(("finish",))
+
+    recorder = Recorder()
+    path = download(server.url, tmp_path / "dl", reporter=recorder)
+    package = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
+    sizes = {r["path"]: r["bytes"] for r in package["resources"]}
+    assert recorder.events[0] == ("start", len(sizes), sum(sizes.values()))
+    assert [e[1:] for e in recorder.events if e[0] == "file"] == list(sizes.items())
+    assert sum(e[1] for e in recorder.events if e[0] == "bytes") == sum(sizes.values())
+    assert recorder.events[-1] == ("finish",)
+
+
+def test_cli_download_shows_progress_on_stderr_unless_quiet(published, tmp_path, capsys):
+    assert cli.main(["download", "--from", str(published), "--to", str(tmp_path / "a")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("downloaded and verified ")
+    assert "downloading 24 file(s)" in captured.err and "[24/24] sections.csv" in captured.err  # no terminal: lines
+    assert cli.main(["download", "--quiet", "--from", str(published), "--to", str(tmp_path / "b")]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out.startswith("downloaded and verified ")
