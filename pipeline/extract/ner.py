@@ -20,8 +20,9 @@ from functools import cache
 from pipeline import lexicon
 from pipeline.extract.people import PersonMention, extract_people
 from pipeline.extract.spans import SpanSet, drop_contained
-from pipeline.extract.tagger import (  # noqa: F401 - MODEL, bio_spans, tag_spans: the public names of this module
+from pipeline.extract.tagger import (  # noqa: F401 - MODEL, WEIGHTS, bio_spans, tag_spans: the public names of this module
     MODEL,
+    WEIGHTS,
     Analysis,
     Mention,
     ModelMissing,
@@ -51,13 +52,13 @@ def known_names(text: str, words: Words) -> list[Mention]:
     out, reach = [], 0
     for m in starts.finditer(text):
         a = m.start()
-        if a < reach or a not in words.index or (text[a:a + 2] not in prefixes and text[a:a + 2] not in names):
+        if a < reach or not words.starts(a) or (text[a:a + 2] not in prefixes and text[a:a + 2] not in names):
             continue
-        word_end = words.spans[words.index[a]][1]
+        word_end = words.word_at(a)[1]
         best = 0
         for b in range(a + 2, len(text) + 1):
             piece = text[a:b]
-            if piece in names and (b in words.ends or (word_end - b >= 2 and text[b:word_end] in tags)):
+            if piece in names and (words.ends(b) or (word_end - b >= 2 and text[b:word_end] in tags)):
                 best = b
             if piece not in prefixes:
                 break
@@ -86,10 +87,7 @@ def _short_form_end(text: str, a: int, r: int, words: Words, table: dict[str, tu
     a word end, or inside a word whose rest is a word (中美 + 关系); never inside a word that
     merely starts with the run's last character (意 + 法西斯)."""
     tags = word_tags()
-    k = j = words.index[a]
-    while words.spans[j][1] < r:
-        j += 1
-    start, end = words.spans[j]
+    start, end = words.word_at(r - 1)
     if end > r:
         rest = text[r:end]
         if r - start >= 2 and len(rest) >= 2 and rest in tags:
@@ -97,7 +95,7 @@ def _short_form_end(text: str, a: int, r: int, words: Words, table: dict[str, tu
         r = start  # cut back to the word boundary inside the run
         if r - a < 2:
             return a
-    if words.spans[k][1] == r and not _short_form_word(text[a:r], tags.get(text[a:r]), table):
+    if words.word_at(a)[1] == r and not _short_form_word(text[a:r], tags.get(text[a:r]), table):
         return a  # the run is one word
     return r
 
@@ -116,7 +114,7 @@ def short_form_places(text: str, words: Words) -> list[Mention]:
         a = run.start()
         while a < run.end() - 1:
             r = min(run.end(), a + MAX_SHORT_RUN)
-            if a not in words.index or (r := _short_form_end(text, a, r, words, table)) == a:
+            if not words.starts(a) or (r := _short_form_end(text, a, r, words, table)) == a:
                 a += 1
                 continue
             provincial = any(not table[ch][0] for ch in text[a:r])
