@@ -15,7 +15,7 @@ whose title and surname rules are stricter than any statistical guess.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline import lexicon
 from pipeline.extract.people import PersonMention, extract_people
@@ -52,7 +52,7 @@ def known_names(text: str, words: Words) -> list[Mention]:
     out, reach = [], 0
     for m in starts.finditer(text):
         a = m.start()
-        if a < reach or not words.starts(a) or (text[a:a + 2] not in prefixes and text[a:a + 2] not in names):
+        if a < reach or (text[a:a + 2] not in prefixes and text[a:a + 2] not in names) or not words.starts(a):
             continue
         word_end = words.word_at(a)[1]
         best = 0
@@ -163,16 +163,22 @@ def _full_place(text: str, place: Mention) -> Mention:
     return place
 
 
+@lru_cache(maxsize=4096)
+def _first_words(tail: str) -> tuple[str, ...]:
+    """jieba's first words of the text after a place (the same places recur in a document)."""
+    import jieba
+
+    return tuple(jieba.cut(tail))[:MAX_ORG_TOKENS]
+
+
 def _org_after_place(text: str, place: Mention) -> Mention | None:
     """内蒙古自治区 + 发展和改革委员会: a place followed by words that end in an organisation word is
     one organisation. The tagger learned national bodies from the news; local bureaus are rarer there."""
-    import jieba
-
     tail = re.match(r"[\u4e00-\u9fff]{1,20}", text[place.end:place.end + 20])
     if not tail:
         return None
     verbs, suffixes, tags = lexicon.org_name_verbs(), lexicon.org_suffixes(), word_tags()
-    words = list(jieba.cut(tail.group()))[:MAX_ORG_TOKENS]
+    words = _first_words(tail.group())
     pos, best = place.end, None
     for k, word in enumerate(words):
         # 和 joins two parts of one name (工业和信息化局), never two whole names (北京大学和清华大学)
