@@ -203,17 +203,6 @@ def _rows(keys: np.ndarray, values: np.ndarray) -> np.ndarray:
     return np.where(found, at, len(keys))
 
 
-def _hash(cps: np.ndarray, length: int) -> np.ndarray:
-    """A 64-bit polynomial hash of every window of ``length`` code points (wrapping arithmetic),
-    to find dictionary words without a Python loop; every hit is checked against the text."""
-    n = len(cps) - length + 1
-    h = np.zeros(max(n, 0), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for k in range(length):
-            h = h * np.uint64(_HASH_BASE) + cps[k:k + n].astype(np.uint64)
-    return h
-
-
 _HASH_BASE = 1_000_003
 
 
@@ -250,42 +239,48 @@ ORG_WORD, TITLE_WORD = -1, -2
 
 
 def _flag_counts(text: str, cps: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-                 piece_end: np.ndarray) -> np.ndarray:
+                 piece_end: np.ndarray) -> dict[str, np.ndarray]:
     """How often each dictionary and affix flag fires at each position (a character inside two
-    dictionary names gets its flag twice, as CRFsuite counts a repeated attribute twice)."""
+    dictionary names gets its flag twice, as CRFsuite counts a repeated attribute twice). Words are
+    found by a 64-bit polynomial hash of every window (wrapping arithmetic, grown one character per
+    length), and every hit is checked against the text."""
     n = len(text)
-    counts = np.zeros((len(FLAGS), n), dtype=np.int32)
-    flag = {name: k for k, name in enumerate(FLAGS)}
+    at_flag: dict[str, list[int]] = {name: [] for name in FLAGS}
     piece_start = np.repeat(starts, ends - starts)
-    for length, (hashes, words, marks) in _word_tables().items():
-        if length > n:
-            continue
-        h = _hash(cps, length)
-        at = np.searchsorted(hashes, h)
-        hit = at < len(hashes)
-        hit[hit] = hashes[at[hit]] == h[hit]
-        hit &= np.arange(len(h)) + length <= piece_end[:len(h)]
-        for i in np.flatnonzero(hit).tolist():
-            j = int(at[i])
-            # every word of this hash (hashes may repeat across kinds: 书记 is a title, not a name)
-            while j < len(hashes) and hashes[j] == h[i]:
-                if words[j] == text[i:i + length]:
-                    mark, last = marks[j], i + length - 1
-                    if mark >= 0:
-                        tag = DICT_TAGS[mark]
-                        counts[flag[f"d{tag}B"], i] += 1
-                        counts[flag[f"d{tag}I"], i + 1:last] += 1
-                        counts[flag[f"d{tag}E"], last] += 1
-                    elif mark == ORG_WORD:
-                        counts[flag["orgE"], last] += 1
-                    else:
-                        counts[flag["titleE"], last] += 1
-                        if last + 1 < piece_end[i]:
-                            counts[flag["afterTitle"], last + 1] += 1
-                        if i > piece_start[i]:
-                            counts[flag["beforeTitle"], i - 1] += 1
-                j += 1
-    return counts
+    tables = _word_tables()
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for length in range(1, min(max(tables), n) + 1):
+            h = h[:n - length + 1] * np.uint64(_HASH_BASE) + cps[length - 1:].astype(np.uint64)
+            if length not in tables:
+                continue
+            hashes, words, marks = tables[length]
+            at = np.searchsorted(hashes, h)
+            hit = at < len(hashes)
+            hit[hit] = hashes[at[hit]] == h[hit]
+            hit &= np.arange(len(h)) + length <= piece_end[:len(h)]
+            for i in np.flatnonzero(hit).tolist():
+                j, piece = int(at[i]), text[i:i + length]
+                # every word of this hash (one string may be two kinds: a title and a name)
+                while j < len(hashes) and hashes[j] == h[i]:
+                    if words[j] == piece:
+                        mark, last = marks[j], i + length - 1
+                        if mark >= 0:
+                            tag = DICT_TAGS[mark]
+                            at_flag[f"d{tag}B"].append(i)
+                            at_flag[f"d{tag}I"].extend(range(i + 1, last))
+                            at_flag[f"d{tag}E"].append(last)
+                        elif mark == ORG_WORD:
+                            at_flag["orgE"].append(last)
+                        else:
+                            at_flag["titleE"].append(last)
+                            if last + 1 < piece_end[i]:
+                                at_flag["afterTitle"].append(last + 1)
+                            if i > piece_start[i]:
+                                at_flag["beforeTitle"].append(i - 1)
+                    j += 1
+    return {name: np.bincount(np.array(positions, dtype=np.int64), minlength=n)
+            for name, positions in at_flag.items() if positions}
 
 
 @cache
@@ -330,7 +325,6 @@ def emission_scores(text: str, starts: np.ndarray, ends: np.ndarray, word_where:
     scores[_rows(two_surnames, cps * _PAIR + near[1]) < len(two_surnames)] += flags[flag["sur2"]]
     scores += flags[[flag[f"w{w}"] for w in WHERE]][word_where]
     scores += weights["tags"][word_tag, word_where]
-    counts = _flag_counts(text, cps, starts, ends, piece_end)
-    for k in np.flatnonzero(counts.any(axis=1)).tolist():
-        scores += counts[k][:, None] * flags[k]
+    for name, count in _flag_counts(text, cps, starts, ends, piece_end).items():
+        scores += count[:, None] * flags[flag[name]]
     return scores

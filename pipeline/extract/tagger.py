@@ -126,22 +126,57 @@ def viterbi(scores: np.ndarray, starts: np.ndarray, ends: np.ndarray, transition
     labels = np.zeros(len(scores), dtype=np.int8)
     if not len(starts):
         return labels
+    if len(starts) == 1:  # one sentence: plain Python beats a dozen tiny array operations a step
+        a, b = int(starts[0]), int(ends[0])
+        labels[a:b] = _viterbi_one(scores[a:b].tolist(), transitions.T.tolist())
+        return labels
     order = np.argsort(-(ends - starts), kind="stable")
     starts, lengths = starts[order], (ends - starts)[order]
-    active = np.searchsorted(-lengths, -np.arange(int(lengths[0])), side="left")  # pieces longer than t
-    delta = scores[starts].copy()
-    back = []
-    for t in range(1, int(lengths[0])):
+    steps, count, size = int(lengths[0]), len(starts), scores.shape[1]
+    active = np.searchsorted(-lengths, -np.arange(steps), side="left")  # pieces longer than t
+    # scores step by step (steps x pieces x labels), gathered at once unless that would be large
+    by_step = scores[np.minimum(starts + np.arange(steps)[:, None], len(scores) - 1)] \
+        if steps * count <= 1 << 16 else None
+    delta = scores[starts]
+    back = np.empty((steps, count, size), dtype=np.int8)
+    for t in range(1, steps):
         a = int(active[t])
         candidates = delta[:a, :, None] + transitions
-        best = candidates.argmax(axis=1)
-        back.append(best)
-        delta[:a] = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] + scores[starts[:a] + t]
+        back[t, :a] = candidates.argmax(axis=1)
+        delta[:a] = candidates.max(axis=1)
+        delta[:a] += by_step[t, :a] if by_step is not None else scores[starts[:a] + t]
     labels[starts + lengths - 1] = delta.argmax(axis=1)  # each piece's best last label, then back
-    for t in range(int(lengths[0]) - 1, 0, -1):
+    rows = np.arange(count)
+    for t in range(steps - 1, 0, -1):
         a = int(active[t])
-        labels[starts[:a] + t - 1] = back[t - 1][np.arange(a), labels[starts[:a] + t]]
+        at = starts[:a] + t
+        labels[at - 1] = back[t, rows[:a], labels[at]]
     return labels
+
+
+def _viterbi_one(rows: list[list[float]], into: list[list[float]]) -> list[int]:
+    """``viterbi`` for one sequence, in the same order of additions and with the same ties (the
+    first best label wins). ``into[j][i]``: the weight of moving from label i to label j."""
+    labels = range(len(into))
+    delta, back = rows[0], []
+    for emitted in rows[1:]:
+        pointers, scores = [], []
+        for j in labels:
+            weights = into[j]
+            best, best_i = delta[0] + weights[0], 0
+            for i in labels[1:]:
+                if (v := delta[i] + weights[i]) > best:
+                    best, best_i = v, i
+            pointers.append(best_i)
+            scores.append(best + emitted[j])
+        back.append(pointers)
+        delta = scores
+    label = max(labels, key=lambda j: (delta[j], -j))
+    out = [label]
+    for pointers in reversed(back):
+        label = pointers[label]
+        out.append(label)
+    return out[::-1]
 
 
 def bio_spans(tags: list[str]) -> list[tuple[str, int, int]]:

@@ -116,9 +116,17 @@ def test_viterbi_decodes_each_piece_on_its_own_as_enumeration_does():
         ends = np.cumsum(lengths)
         starts = ends - lengths
         scores, transitions = rng.normal(size=(int(ends[-1]), 3)), rng.normal(size=(3, 3)) * 2
-        labels = tg.viterbi(scores, starts, ends, transitions).tolist()
+        labels = tg.viterbi(scores, starts, ends, transitions).tolist()  # all pieces at once
         for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
             assert labels[a:b] == _best_by_enumeration(scores[a:b], transitions)
+            alone = tg.viterbi(scores, np.array([a]), np.array([b]), transitions).tolist()  # one piece
+            assert alone[a:b] == labels[a:b]
+
+
+def test_viterbi_ties_go_to_the_lower_label_either_way():
+    scores, transitions = np.zeros((4, 3)), np.zeros((3, 3))
+    assert tg.viterbi(scores, np.array([0]), np.array([4]), transitions).tolist() == [0, 0, 0, 0]
+    assert tg.viterbi(scores, np.array([0, 2]), np.array([2, 4]), transitions).tolist() == [0, 0, 0, 0]
 
 
 def test_words_bounds():
