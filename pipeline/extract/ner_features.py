@@ -301,20 +301,23 @@ def emission_scores(text: str, starts: np.ndarray, ends: np.ndarray, word_where:
     pos = np.arange(n)
     piece_start, piece_end = np.repeat(starts, ends - starts), np.repeat(ends, ends - starts)
 
-    def shifted(d: int) -> np.ndarray:
-        j = pos + d
-        inside = (j >= piece_start) & (j < piece_end)
-        return np.where(inside, cps[np.clip(j, 0, n - 1)], PAD_BEFORE if d < 0 else PAD_AFTER)
-
-    near = {d: shifted(d) for d in (-2, -1, 1, 2)} | {0: cps}
+    unique, inverse = np.unique(cps, return_inverse=True)
+    chars = weights["chars"]
+    row = _rows(chars, unique)[inverse]  # each character's row in the character tables
+    pad_rows = {PAD_BEFORE: _rows(chars, np.array([PAD_BEFORE]))[0], PAD_AFTER: _rows(chars, np.array([PAD_AFTER]))[0]}
+    near, near_row = {0: cps}, {0: row}
+    for d in (-2, -1, 1, 2):
+        j = np.clip(pos + d, 0, max(n - 1, 0))
+        inside = (pos + d >= piece_start) & (pos + d < piece_end)
+        pad = PAD_BEFORE if d < 0 else PAD_AFTER
+        near[d], near_row[d] = np.where(inside, cps[j], pad), np.where(inside, row[j], pad_rows[pad])
     flags = weights["flags"]
     flag = {name: k for k, name in enumerate(FLAGS)}
     scores = np.broadcast_to(flags[flag["b"]], (n, flags.shape[1])).copy()
     for name, d in CHAR_TEMPLATES.items():
-        scores += weights[f"char:{name}"][_rows(weights["chars"], near[d])]
+        scores += weights[f"char:{name}"][near_row[d]]
     for name, (a, b) in PAIR_TEMPLATES.items():
         scores += weights[f"pair:{name}"][_rows(weights[f"pairkeys:{name}"], near[a] * _PAIR + near[b])]
-    unique, inverse = np.unique(cps, return_inverse=True)
     one_surnames, two_surnames = _char_properties()
     kind = np.array([KINDS.index(_kind(chr(u))) for u in unique.tolist()], dtype=np.int64)[inverse]
     before = np.where(pos > piece_start, np.roll(kind, 1), KINDS.index("^"))

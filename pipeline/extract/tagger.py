@@ -86,21 +86,26 @@ def piece_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _piece_words(text: str, ends: np.ndarray) -> list[str]:
     """jieba's words of the whole text, cut once and split where a piece ends (a word that a
-    forced cut splits is split with it). Repeated words are one string object."""
+    forced cut splits is split with it). Repeated one-character words are one string object."""
     import jieba
 
     seen: dict[str, str] = {}
     out: list[str] = []
-    bounds = ends.tolist()
-    k, pos = 0, 0
+    append, bounds = out.append, iter(ends.tolist())
+    bound, pos = next(bounds, len(text)), 0
     for word in jieba.cut(text):
+        end = pos + len(word)
+        if end < bound:  # the common case: the word lies inside the piece
+            append(seen.setdefault(word, word) if end - pos == 1 else word)
+            pos = end
+            continue
         while word:
-            take = min(len(word), bounds[k] - pos)
-            piece = word[:take] if take < len(word) else word
-            out.append(seen.setdefault(piece, piece) if len(piece) < 3 else piece)
+            take = min(len(word), bound - pos)
+            part = word[:take] if take < len(word) else word
+            append(seen.setdefault(part, part) if take == 1 else part)
             word, pos = word[take:], pos + take
-            if pos == bounds[k] and k + 1 < len(bounds):
-                k += 1
+            if pos == bound:
+                bound = next(bounds, len(text))
     return out
 
 
