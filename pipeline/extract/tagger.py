@@ -11,6 +11,7 @@ tests/extract/test_ner_compiled.py checks). Nothing is fetched at run time.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from array import array
@@ -72,7 +73,7 @@ def piece_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Sentence-sized pieces (cut after 。！？；or a newline, and every MAX_SENTENCE characters
     without one), as start and end offsets, so one CRF sequence never holds a whole book."""
     starts, ends, start = array("q"), array("q"), 0
-    for cut in [m.end() for m in _CUT.finditer(text)] + [len(text)]:
+    for cut in itertools.chain((m.end() for m in _CUT.finditer(text)), [len(text)]):
         while cut - start > MAX_SENTENCE:
             starts.append(start)
             ends.append(start + MAX_SENTENCE)
@@ -91,7 +92,7 @@ def _piece_words(text: str, ends: np.ndarray) -> list[str]:
 
     seen: dict[str, str] = {}
     out: list[str] = []
-    append, bounds = out.append, iter(ends.tolist())
+    append, bounds = out.append, iter(memoryview(ends))  # Python ints one at a time, no list of them
     bound, pos = next(bounds, len(text)), 0
     for word in jieba.cut(text):
         end = pos + len(word)
@@ -109,18 +110,27 @@ def _piece_words(text: str, ends: np.ndarray) -> list[str]:
     return out
 
 
+def _blank_pieces(text: str, starts: np.ndarray) -> np.ndarray:
+    """Whether each piece is whitespace only (``not piece.strip()``): such a piece is not tagged."""
+    if not text:
+        return np.zeros(len(starts), dtype=bool)
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    unique, inverse = np.unique(cps, return_inverse=True)
+    printed = np.array([not chr(u).isspace() for u in unique.tolist()], dtype=np.int32)[inverse]
+    return np.add.reduceat(printed, starts) == 0
+
+
 def _word_arrays(n: int, words: list[str], tag_rows: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     """Each character's place in its word (a WHERE index) and the row of its word's tag."""
     tags, unknown = word_tags(), len(tag_rows)
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    lengths = np.fromiter(map(len, words), dtype=np.int32, count=len(words))
     rows = np.fromiter((tag_rows.get(tags.get(w, "?") if len(w) > 1 else "1", unknown) for w in words),
                        dtype=np.int16, count=len(words))
     ends = np.cumsum(lengths)
-    first, last = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
-    first[ends - lengths] = True
-    last[ends - 1] = True
-    where = np.where(first & last, WHERE.index("S"), np.where(first, WHERE.index("B"),
-                     np.where(last, WHERE.index("E"), WHERE.index("M")))).astype(np.int8)
+    where = np.full(n, WHERE.index("M"), dtype=np.int8)  # int8 throughout: a few bytes a character
+    where[ends - 1] = WHERE.index("E")
+    where[ends - lengths] = WHERE.index("B")
+    where[(ends - lengths)[lengths == 1]] = WHERE.index("S")
     return where, np.repeat(rows, lengths)
 
 
@@ -216,8 +226,7 @@ def _tag(text: str) -> tuple[list[Mention], list[str]]:
     starts, ends = piece_bounds(text)
     words = _piece_words(text, ends)
     where, tag = _word_arrays(len(text), words, weights["tag_rows"])
-    blank = np.fromiter((not text[a:b].strip() for a, b in zip(starts.tolist(), ends.tolist(), strict=True)),
-                        dtype=bool, count=len(starts))
+    blank = _blank_pieces(text, starts)
     names = weights["labels"].tolist()
     out: list[Mention] = []
     k = 0

@@ -134,3 +134,10 @@ def test_words_bounds():
     assert words.starts(0) and words.starts(2) and not words.starts(1) and not words.starts(7)
     assert words.ends(2) and words.ends(7) and not words.ends(0) and not words.ends(3)
     assert words.word_at(3) == (2, 4) and words.word_at(6) == (6, 7)
+
+
+@pytest.mark.parametrize("text", ["", " ", "a", "\u3000\n", "国\n \n\t\xa0。x\n", "  \n" * 5 + "家"])
+def test_blank_pieces_are_those_strip_empties(text):
+    starts, ends = tg.piece_bounds(text)
+    expected = [not text[a:b].strip() for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+    assert tg._blank_pieces(text, starts).tolist() == expected
