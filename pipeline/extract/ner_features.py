@@ -9,6 +9,7 @@ or person name covers this character. The lists generalise; the CRF learns how f
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from functools import cache
 
 import numpy as np
@@ -214,25 +215,17 @@ def _hash_word(word: str) -> int:
 
 
 @cache
-def _word_tables() -> dict[int, tuple[np.ndarray, list[str], list[int]]]:
-    """For each length, the sorted hashes of the dictionary names, organisation suffixes and titles
-    of that length, with each one's word and what it marks (a DICT_TAGS index, ORG_WORD or TITLE_WORD)."""
+def _word_table() -> tuple[np.ndarray, list[str], list[int], int]:
+    """The sorted hashes of the dictionary names, organisation suffixes (up to 4 characters) and
+    titles (2 to 4) that ``features`` looks for, with each one's word, what it marks (a DICT_TAGS
+    index, ORG_WORD or TITLE_WORD), and the longest length."""
     orgs, titles = _suffixes()
-    entries: dict[int, list[tuple[int, str, int]]] = {}
-    for word, tag in _name_words().items():
-        entries.setdefault(len(word), []).append((_hash_word(word), word, DICT_TAGS.index(tag)))
-    for word in orgs:
-        if len(word) <= 4:
-            entries.setdefault(len(word), []).append((_hash_word(word), word, ORG_WORD))
-    for word in titles:
-        if 2 <= len(word) <= 4:
-            entries.setdefault(len(word), []).append((_hash_word(word), word, TITLE_WORD))
-    out = {}
-    for length, items in entries.items():
-        items.sort()
-        out[length] = (np.array([h for h, _, _ in items], dtype=np.uint64), [w for _, w, _ in items],
-                       [k for _, _, k in items])
-    return out
+    items = [(_hash_word(word), word, DICT_TAGS.index(tag)) for word, tag in _name_words().items()]
+    items += [(_hash_word(word), word, ORG_WORD) for word in orgs if len(word) <= 4]
+    items += [(_hash_word(word), word, TITLE_WORD) for word in titles if 2 <= len(word) <= 4]
+    items.sort()
+    return (np.array([h for h, _, _ in items], dtype=np.uint64), [w for _, w, _ in items],
+            [k for _, _, k in items], max(len(w) for _, w, _ in items))
 
 
 ORG_WORD, TITLE_WORD = -1, -2
@@ -242,43 +235,50 @@ def _flag_counts(text: str, cps: np.ndarray, starts: np.ndarray, ends: np.ndarra
                  piece_end: np.ndarray) -> dict[str, np.ndarray]:
     """How often each dictionary and affix flag fires at each position (a character inside two
     dictionary names gets its flag twice, as CRFsuite counts a repeated attribute twice). Words are
-    found by a 64-bit polynomial hash of every window (wrapping arithmetic, grown one character per
-    length), and every hit is checked against the text."""
+    found by a 64-bit polynomial hash of every window of every length (wrapping arithmetic, grown one
+    character per length, looked up all at once), and every hit is checked against the text."""
     n = len(text)
     at_flag: dict[str, list[int]] = {name: [] for name in FLAGS}
-    piece_start = np.repeat(starts, ends - starts)
-    tables = _word_tables()
-    h = np.zeros(n, dtype=np.uint64)
+    hashes, words, marks, longest = _word_table()
+    windows, offsets = [], [0]
+    h, points = np.zeros(n, dtype=np.uint64), cps.astype(np.uint64)
     with np.errstate(over="ignore"):
-        for length in range(1, min(max(tables), n) + 1):
-            h = h[:n - length + 1] * np.uint64(_HASH_BASE) + cps[length - 1:].astype(np.uint64)
-            if length not in tables:
-                continue
-            hashes, words, marks = tables[length]
-            at = np.searchsorted(hashes, h)
-            hit = at < len(hashes)
-            hit[hit] = hashes[at[hit]] == h[hit]
-            hit &= np.arange(len(h)) + length <= piece_end[:len(h)]
-            for i in np.flatnonzero(hit).tolist():
-                j, piece = int(at[i]), text[i:i + length]
-                # every word of this hash (one string may be two kinds: a title and a name)
-                while j < len(hashes) and hashes[j] == h[i]:
-                    if words[j] == piece:
-                        mark, last = marks[j], i + length - 1
-                        if mark >= 0:
-                            tag = DICT_TAGS[mark]
-                            at_flag[f"d{tag}B"].append(i)
-                            at_flag[f"d{tag}I"].extend(range(i + 1, last))
-                            at_flag[f"d{tag}E"].append(last)
-                        elif mark == ORG_WORD:
-                            at_flag["orgE"].append(last)
-                        else:
-                            at_flag["titleE"].append(last)
-                            if last + 1 < piece_end[i]:
-                                at_flag["afterTitle"].append(last + 1)
-                            if i > piece_start[i]:
-                                at_flag["beforeTitle"].append(i - 1)
-                    j += 1
+        for length in range(1, min(longest, n) + 1):
+            h = h[:n - length + 1] * np.uint64(_HASH_BASE) + points[length - 1:]
+            windows.append(h)
+            offsets.append(offsets[-1] + len(h))
+    if not windows:
+        return {}
+    every = np.concatenate(windows)
+    at = np.searchsorted(hashes, every)
+    hit = at < len(hashes)
+    hit[hit] = hashes[at[hit]] == every[hit]
+    found = np.flatnonzero(hit)
+    piece_start = np.repeat(starts, ends - starts)
+    for q, j in zip(found.tolist(), at[found].tolist(), strict=True):
+        length = bisect_right(offsets, q)
+        i = q - offsets[length - 1]
+        if i + length > piece_end[i]:
+            continue  # the window runs over the end of its piece
+        piece = text[i:i + length]
+        # every word of this hash (one string may be two kinds: a title and a name)
+        while j < len(hashes) and hashes[j] == every[q]:
+            if words[j] == piece:
+                mark, last = marks[j], i + length - 1
+                if mark >= 0:
+                    tag = DICT_TAGS[mark]
+                    at_flag[f"d{tag}B"].append(i)
+                    at_flag[f"d{tag}I"].extend(range(i + 1, last))
+                    at_flag[f"d{tag}E"].append(last)
+                elif mark == ORG_WORD:
+                    at_flag["orgE"].append(last)
+                else:
+                    at_flag["titleE"].append(last)
+                    if last + 1 < piece_end[i]:
+                        at_flag["afterTitle"].append(last + 1)
+                    if i > piece_start[i]:
+                        at_flag["beforeTitle"].append(i - 1)
+            j += 1
     return {name: np.bincount(np.array(positions, dtype=np.int64), minlength=n)
             for name, positions in at_flag.items() if positions}
 
