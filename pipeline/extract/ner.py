@@ -1,12 +1,12 @@
 """Person, place and organisation mentions (PER/LOC/ORG): the NER tagger.
 
 jieba's part-of-speech tags alone mistake words for names (文明, 蓝图 as persons) and split
-long organisation names. The tagger here is a character CRF (CRFsuite, via python-crfsuite)
-over the features in ``ner_features``: neighbouring characters, surnames, organisation
-suffixes, office titles and jieba's dictionary. It was trained on corpus sentences labelled
-offline by THULAC, with entities swapped so that it learns contexts, not a few famous names
-(``scripts/ner_silver.py``, ``scripts/ner_train.py``). The model file ships with the package;
-nothing is fetched at run time.
+long organisation names. The tagger here is a character CRF (trained with CRFsuite, run from
+its weights compiled to numpy arrays; see ``tagger``) over the features in ``ner_features``:
+neighbouring characters, surnames, organisation suffixes, office titles and jieba's dictionary.
+It was trained on corpus sentences labelled offline by THULAC, with entities swapped so that it
+learns contexts, not a few famous names (``scripts/ner_silver.py``, ``scripts/ner_train.py``).
+The model file ships with the package; nothing is fetched at run time.
 
 A person named with an office (市交通运输局局长刘鹏) is taken from the people extractor,
 whose title and surname rules are stricter than any statistical guess.
