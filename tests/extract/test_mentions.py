@@ -89,3 +89,20 @@ def test_party_congresses_are_meetings_with_one_name():
 def test_short_forms_take_their_full_names():
     places = {m.text: m.canonical for m in find_mentions("推进京津冀协同发展，深化中美合作。") if m.kind == "place"}
     assert places == {"京": "北京", "津": "天津", "冀": "河北", "中": "中国", "美": "美国"}
+
+
+def test_the_meeting_scan_finds_what_the_meeting_pattern_finds():
+    """_MEETING_SCAN only adds a first-character check to _MEETING: same matches on real text."""
+    from pathlib import Path
+
+    from pipeline.extract.mentions import _MEETING, _MEETING_SCAN
+
+    docs = sorted((Path(__file__).resolve().parents[1] / "devset" / "docs").glob("*"))
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in docs if p.is_file()]
+    texts.append("中共呼和浩特市委十三届十次全会、自治区党委十一届七次全会、党的二十大和十大工程、第十四届全国人民代表大会第三次会议")
+    found = 0
+    for text in texts:
+        expected = [(m.start(), m.end()) for m in _MEETING.finditer(text)]
+        assert [(m.start(), m.end()) for m in _MEETING_SCAN.finditer(text)] == expected
+        found += len(expected)
+    assert found > 10

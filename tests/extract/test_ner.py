@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline import cli
-from pipeline.extract.ner import MODEL, Mention, _join_foreign_names, find_entities, tag_spans
+from pipeline.extract.ner import MODEL, WEIGHTS, Mention, _join_foreign_names, find_entities, tag_spans
 from pipeline.ner_benchmark import read_bio, spans
 
 
@@ -11,6 +11,7 @@ def _found(text):
 
 def test_model_ships_with_the_package():
     assert MODEL.exists() and MODEL.stat().st_size > 100_000
+    assert WEIGHTS.exists() and WEIGHTS.stat().st_size > 100_000
 
 
 def test_person_with_office_and_organisation_run():
