@@ -680,9 +680,15 @@ def _tagged_person_end(text: str, start: int, words: _WordIndex) -> int | None:
     return end
 
 
+_SPACED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,3}([\u4e00-\u9fff])(?=[ \u3000\n]|$)")
+
+
 def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     """End of the name right after a title, or None when what follows is a common word (总书记
     顶风冒雪, 大使递交国书) or a country (the next item of a list of ambassadors)."""
+    spaced = _SPACED_NAME.match(text, start)
+    if spaced and _gap_start(text, start) < start and looks_like_name(spaced.group(1) + spaced.group(2)):
+        return spaced.end()  # 上海市市长 龚 正: a two-character name spaced out on a signature line
     end = _name_end_after_title(text, start, words)
     if end is None:
         return None
@@ -693,7 +699,8 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     if (title := _title_full().match(text, start)) and title.end() - start >= 2 \
             and (title.end() >= end or not looks_like_name(name)):
         return None  # 市长顾问安德留先科: the title goes on (顾问 is no name)
-    if _starts_with_preposition(name) or _goes_to_a_country(name):
+    if _starts_with_preposition(name) or _goes_to_a_country(name) \
+            or name[0] in "只不也都还又就才仅均皆" and not looks_like_name(name):  # 不设主席只设总书记
         return None  # 习近平主席同戈伊塔总统: a preposition before the next name
     if _dictionary_word(name, 200) and any(m.kind == "LOC" and m.start <= start and end <= m.end
                                            for m in _places_at(words, start)):
@@ -1007,7 +1014,7 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
         end = _name_after_title(text, start, words) if items else _name_at(text, start, words)
         if end is None:
             continue
-        person = text[start:end]
+        person = re.sub(r"[ \u3000]", "", text[start:end])  # 龚 正 is the name 龚正
         if items:
             org, org_start, titles, title_starts = _role(text, items)
             first = items[0].body_start
@@ -1023,7 +1030,8 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
         known = (_known_name(text, start, end, words) or _opens_clause_as_name(text, start, person)
                  or _transliterated(person[1:]) and len(person) >= 3) \
             and not _starts_with_preposition(person) and not _inside_a_longer_name(text, start) \
-            and person not in lexicon.known_names() and person not in lexicon.countries()
+            and person not in lexicon.known_names() and person not in lexicon.countries() \
+            and not (word_tags().get(person) or "nr").startswith(("v", "a", "d", "p", "c"))  # 爱戴总书记
         title_end = _title_after(text, end, words) if known else None
         if known and title_end is None and ("·" in person or _transliterated(person[1:])):
             end, title_end = _transliteration_before_title(text, start, end, words)  # 别尔德穆 + 哈梅多夫总统

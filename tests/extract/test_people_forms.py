@@ -324,3 +324,8 @@ def test_an_occupation_needs_a_body_and_a_body_joined_by_de():
     assert roles("神舟十八号航天员叶光富、李聪、李广苏，在中国空间站") == []
     assert roles("同济大学34岁的青年教授施宇智说") == [("施宇智", "同济大学", ("教授",))]
     assert roles("客运站派出所民警孙国明驾驶摩托车") == [("孙国明", "客运站派出所", ("民警",))]
+
+
+def test_a_spaced_out_name_on_a_signature_line_and_adverbs_are_no_names():
+    assert roles("2026-02-09 上海市市长 龚 正 各位代表：") == [("龚正", "上海市", ("市长",))]
+    assert roles("党中央不设主席只设总书记，总书记") == []
