@@ -8,4 +8,4 @@ __version__ = "0.1.0"
 
 # Bump when parsing or extraction logic changes: it is stamped on every published
 # row and is the code_version of every asset, so stale data shows up in the UI.
-CODE_VERSION = "2026.12.01-8m"
+CODE_VERSION = "2026.12.01-9"
