@@ -6,6 +6,7 @@ The Dagster layer (``definitions.py`` and ``defs/``) only wires these together.
 
 __version__ = "0.1.0"
 
-# Bump when parsing or extraction logic changes: it is stamped on every published
-# row and is the code_version of every asset, so stale data shows up in the UI.
+# The human-readable release label. What made a row is derived from the code itself
+# (pipeline/code_versions.py): rows, assets and the cache carry "<label>+<stage hash>",
+# so forgetting to bump this no longer serves stale cached rows.
 CODE_VERSION = "2026.12.01-9"

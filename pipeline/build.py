@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import CODE_VERSION, tables
+from pipeline import tables
 from pipeline.cache import DocumentCache
+from pipeline.code_versions import stage_version
 from pipeline.extract import extract_metrics, extract_people
 from pipeline.extract.mentions import find_mentions
 from pipeline.extract.script import as_written_metric, as_written_person, as_written_section, reading_text
@@ -40,7 +41,7 @@ class Ingested:
         """Identity and content of every input: the data version of the ingest asset."""
         import hashlib
 
-        h = hashlib.sha256(CODE_VERSION.encode())
+        h = hashlib.sha256(stage_version("ingest").encode())
         for d in self.documents:
             h.update(f"{d.doc_id}:{d.sha256}:{','.join(d.duplicate_sources)}\n".encode())
         for r in self.rejected:
@@ -106,8 +107,8 @@ def _per_document(stage: str, doc: IngestedDocument, cache: DocumentCache, compu
 
 def document_tables(docs: list[IngestedDocument]) -> dict[str, pd.DataFrame]:
     return {
-        "documents": tables.frame("documents", [document_row(d, CODE_VERSION) for d in docs]),
-        "defects": tables.frame("defects", [r for d in docs for r in defect_rows(d, CODE_VERSION)]),
+        "documents": tables.frame("documents", [document_row(d, stage_version("ingest")) for d in docs]),
+        "defects": tables.frame("defects", [r for d in docs for r in defect_rows(d, stage_version("ingest"))]),
     }
 
 
@@ -116,7 +117,8 @@ def section_table(docs: list[IngestedDocument], cache: DocumentCache | None = No
     rows = []
     for d in docs:
         rows += _per_document("sections", d, cache,
-                              lambda d=d: tables.section_rows(d.doc_id, d.text, sections_of(d.text), CODE_VERSION))
+                              lambda d=d: tables.section_rows(d.doc_id, d.text, sections_of(d.text),
+                                                                        stage_version("sections")))
     return tables.frame("sections", rows)
 
 
@@ -138,9 +140,10 @@ def _extract_one(d: IngestedDocument) -> tuple[list[dict], list[dict], list[dict
         people = [as_written_person(p, reading, text) for p in people]
         mentions = [replace(m, text=text[m.char_start:m.char_end]) for m in mentions]
         metrics = [as_written_metric(m, reading, text) for m in metrics]
-    return (tables.metric_rows(d.doc_id, metrics, sections, CODE_VERSION),
-            tables.people_rows(d.doc_id, text, sections, people, CODE_VERSION),
-            tables.mention_rows(d.doc_id, text, sections, mentions, CODE_VERSION))
+    version = stage_version("extract")
+    return (tables.metric_rows(d.doc_id, metrics, sections, version),
+            tables.people_rows(d.doc_id, text, sections, people, version),
+            tables.mention_rows(d.doc_id, text, sections, mentions, version))
 
 
 def extraction_tables(docs: list[IngestedDocument], cache: DocumentCache | None = None) -> dict[str, pd.DataFrame]:
@@ -156,11 +159,12 @@ def extraction_tables(docs: list[IngestedDocument], cache: DocumentCache | None 
 
 def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
     """Entities across all documents: needs every document's mentions, so it is never cached per document."""
-    return tables.entity_frame(mentions, CODE_VERSION)
+    return tables.entity_frame(mentions, stage_version("entities"))
 
 
 def rejected_table(ingested: Ingested) -> pd.DataFrame:
-    return tables.frame("rejected", [{"source_name": r.source_name, "reason": r.reason, "code_version": CODE_VERSION}
+    return tables.frame("rejected", [{"source_name": r.source_name, "reason": r.reason,
+                                      "code_version": stage_version("ingest")}
                                      for r in ingested.rejected])
 
 

@@ -1,8 +1,9 @@
 """Per-document results cached by content and code version.
 
-A document's stage output depends only on its identity, its bytes and the extraction
-code, so that triple is the key: unchanged documents are never re-processed, a changed
-document or a CODE_VERSION bump recomputes exactly what it must.
+A document's stage output depends only on its identity, its bytes and the stage's code,
+so that triple is the key: unchanged documents are never re-processed, a changed document
+or a change to any file the stage runs or reads (``pipeline/code_versions.py``) recomputes
+exactly what it must.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from pipeline import CODE_VERSION
+from pipeline.code_versions import stage_version
 
 T = TypeVar("T")
 
@@ -31,7 +32,8 @@ class DocumentCache:
     computed_names: list[str] = field(default_factory=list)
 
     def key(self, stage: str, identity: str, sha256: str) -> str:
-        return hashlib.sha256(f"{stage}\0{identity}\0{sha256}\0{CODE_VERSION}".encode()).hexdigest()
+        """``stage`` names a stage of ``code_versions.STAGES``; its code hash is part of the key."""
+        return hashlib.sha256(f"{stage}\0{identity}\0{sha256}\0{stage_version(stage)}".encode()).hexdigest()
 
     def get_or_compute(self, stage: str, identity: str, sha256: str, name: str, compute: Callable[[], T]) -> T:
         if self.root is None:

@@ -3,7 +3,8 @@
 import dagster as dg
 import pandas as pd
 
-from pipeline import CODE_VERSION, build
+from pipeline import build
+from pipeline.code_versions import build_version, stage_version
 from pipeline.defs import reports
 from pipeline.defs.metadata import definition_metadata, release_metadata, table_metadata
 from pipeline.defs.resources import PipelineSettings
@@ -32,7 +33,7 @@ def _cache_metadata(cache) -> dict:
         "\n".join(f"- {n}" for n in names[:50]) + (f"\n- … and {len(names) - 50} more" if len(names) > 50 else ""))}
 
 
-@dg.asset(group_name="ingest", code_version=CODE_VERSION, owners=OWNERS, kinds={"python"}, retry_policy=IO_RETRY)
+@dg.asset(group_name="ingest", code_version=stage_version("ingest"), owners=OWNERS, kinds={"python"}, retry_policy=IO_RETRY)
 def source_documents(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output:
     """Every input from the configured sources, decoded, normalised and repaired (or rejected with a reason)."""
     cache = settings.cache()
@@ -57,7 +58,7 @@ def source_documents(context: dg.AssetExecutionContext, settings: PipelineSettin
 
 
 @dg.multi_asset(
-    group_name="ingest", code_version=CODE_VERSION,
+    group_name="ingest", code_version=stage_version("ingest"),
     outs={
         "documents": dg.AssetOut(description="One row per document, with its normalised text.",
                                  metadata=definition_metadata("documents"), owners=OWNERS, kinds={"pandas"}),
@@ -75,7 +76,7 @@ def document_tables(source_documents: build.Ingested):
     yield _table_output("rejected", build.rejected_table(source_documents))
 
 
-@dg.asset(group_name="sections", code_version=CODE_VERSION, owners=OWNERS, kinds={"pandas"},
+@dg.asset(group_name="sections", code_version=stage_version("sections"), owners=OWNERS, kinds={"pandas"},
           metadata=definition_metadata("sections"))
 def sections(settings: PipelineSettings, source_documents: build.Ingested) -> dg.Output:
     """Documents split into lead, interview, article and banner rows."""
@@ -85,7 +86,7 @@ def sections(settings: PipelineSettings, source_documents: build.Ingested) -> dg
 
 
 @dg.multi_asset(
-    group_name="extract", code_version=CODE_VERSION, deps=["sections"],
+    group_name="extract", code_version=stage_version("extract"), deps=["sections"],
     outs={
         "people": dg.AssetOut(description="People with their offices, from interviewee lines and sentences.",
                               metadata=definition_metadata("people"), owners=OWNERS, kinds={"pandas"}),
@@ -112,14 +113,14 @@ def extracted_tables(context: dg.AssetExecutionContext, settings: PipelineSettin
     yield _table_output("mentions", tables["mentions"], extra=extra)
 
 
-@dg.asset(group_name="extract", code_version=CODE_VERSION, owners=OWNERS, kinds={"pandas"},
+@dg.asset(group_name="extract", code_version=stage_version("entities"), owners=OWNERS, kinds={"pandas"},
           metadata=definition_metadata("entities"))
 def entities(mentions: pd.DataFrame) -> dg.Output:
     """Distinct named things across all documents: mentions grouped by kind and canonical name."""
     return _table_output("entities", build.entity_table(mentions), multi=False)
 
 
-@dg.asset(group_name="publish", code_version=CODE_VERSION, owners=OWNERS, kinds={"parquet", "json"},
+@dg.asset(group_name="publish", code_version=build_version(), owners=OWNERS, kinds={"parquet", "json"},
           retry_policy=IO_RETRY)
 def release(context: dg.AssetExecutionContext, settings: PipelineSettings, documents: pd.DataFrame,
             sections: pd.DataFrame, people: pd.DataFrame, metrics: pd.DataFrame, entities: pd.DataFrame,

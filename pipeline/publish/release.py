@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import CODE_VERSION, __version__, schemas
+from pipeline import __version__, schemas
+from pipeline.code_versions import all_stage_versions, build_version
 from pipeline.publish import benchmarks, catalog_page
 from pipeline.publish.card import ANNOTATION, annotation_guide, dataset_card, example_rows
 from pipeline.publish.changes import changes_markdown, diff_records, release_rows, sample_rows
@@ -122,7 +123,8 @@ def _provenance(sources: list[dict]) -> dict:
             versions[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
             versions[dist] = None
-    return {"pipeline_version": __version__, "code_version": CODE_VERSION, "git_commit": git_commit(),
+    return {"pipeline_version": __version__, "code_version": build_version(),
+            "stage_code_versions": all_stage_versions(), "git_commit": git_commit(),
             "dependencies": versions, "inputs": sources}
 
 
@@ -177,7 +179,7 @@ def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: lis
             raise
         entry = {"version": version, "path": rel_path, "created": created, "rows": counts,
                  "datapackage_sha256": sha256_file(final / "datapackage.json"),
-                 "content_sha256": fingerprint, "code_version": CODE_VERSION}
+                 "content_sha256": fingerprint, "code_version": build_version()}
         versions = [entry] + [v for v in catalog["versions"] if v["version"] != version]
         write_catalog(outputs, versions)
         del package
