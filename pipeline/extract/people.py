@@ -777,7 +777,7 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
 def _transliteration_goes_on(text: str, start: int, end: int, limit: int) -> int:
     """米舒斯 + 京, 贡恰 + 连科: the tagger often stops a transliterated name a character or two
     short; the characters that spell foreign names after it, up to a function word, are its end."""
-    if not _TRANSLITERATION.__contains__(text[end - 1]) or looks_like_name(text[start:end]) and end - start <= 3 \
+    if text[end - 1] not in _TRANSLITERATION or looks_like_name(text[start:end]) and end - start <= 3 \
             and not _transliterated(text[start + 1:end]):
         return end
     at = end
@@ -1117,16 +1117,24 @@ def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
         name = _name_ending_at(text, m.start(), words)
         if name is None or not _clause_start(text, name):
             continue
-        office = m.end()
-        stop = _HELD_OFFICE_END.search(text, office, office + 60)
-        if stop is None or stop.start() - office < 2:
+        role = _office_from(text, m.end(), words)
+        if role is None:
             continue
-        items = _chain(text, stop.start(), words)
-        if not items or not _covers(text, office, items[0].body_start) or items[-1].title_end != stop.start():
-            continue
-        org, org_start, titles, title_starts = _role(text, items)
+        org, org_start, titles, title_starts = role
         out.append(PersonMention(text[name:m.start()], org, titles, name, m.start(), name, org_start, title_starts))
     return out
+
+
+def _office_from(text: str, office: int, words: _WordIndex) -> tuple[str, int, tuple[str, ...], tuple[int, ...]] | None:
+    """The office written from ``office`` to the end of its clause (or 职务), when the chain read
+    back from that end covers it all: 河北省委委员、常委、书记, 斯洛文尼亚共和国总统."""
+    stop = _HELD_OFFICE_END.search(text, office, office + 60)
+    if stop is None or stop.start() - office < 2:
+        return None
+    items = _chain(text, stop.start(), words)
+    if not items or not _covers(text, office, items[0].body_start) or items[-1].title_end != stop.start():
+        return None
+    return _role(text, items)
 
 
 _CONGRATULATED = re.compile(
@@ -1143,14 +1151,10 @@ def _congratulated(text: str, words: _WordIndex) -> list[PersonMention]:
         name = text[a:b]
         if not ("·" in name or "-" in name or _plausible_run(name) or _tagged_person_end(text, a, words) == b):
             continue
-        office = m.end()
-        stop = _HELD_OFFICE_END.search(text, office, office + 60)
-        if stop is None or stop.start() - office < 2:
+        role = _office_from(text, m.end(), words)
+        if role is None:
             continue
-        items = _chain(text, stop.start(), words)
-        if not items or not _covers(text, office, items[0].body_start) or items[-1].title_end != stop.start():
-            continue
-        org, org_start, titles, title_starts = _role(text, items)
+        org, org_start, titles, title_starts = role
         out.append(PersonMention(name, org, titles, a, b, a, org_start, title_starts))
     return out
 
