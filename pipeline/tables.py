@@ -16,7 +16,7 @@ import pandas as pd
 from pipeline import schemas
 from pipeline.extract.mentions import NamedMention
 from pipeline.extract.metrics import Metric, sentence_bounds
-from pipeline.extract.people import PersonMention
+from pipeline.extract.people import PersonMention, same_person_written_short
 from pipeline.keys import StableKeys
 from pipeline.sections.split import Section
 
@@ -82,6 +82,9 @@ def people_rows(doc_id: str, text: str, sections: list[Section], mentions: list[
 
     def add(row: dict) -> None:
         role = (row["person"], row["organization"] or "", tuple(row["titles"]))
+        if role not in by_role:  # 扎帕罗夫 after 吉尔吉斯斯坦总统萨德尔·扎帕罗夫: the same person's row
+            role = next((r for r in by_role if r[2] == role[2] and r[1].startswith(role[1])
+                         and same_person_written_short(role[0], r[0])), role)
         if role in by_role:
             first = by_role[role]
             first["mention_count"] += 1

@@ -202,7 +202,7 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
         # end the sentence's own words before a body are listed in _BODY_STOP and _CLAUSE_VERBS.
         return word in _BODY_VERBS or (len(word) >= 2 and word not in _CLAUSE_VERBS)
     if tag == "m":
-        return bool(re.fullmatch(r"第?[一二三四五六七八九十百零〇\d]+[届次任]?", word))
+        return bool(re.fullmatch(r"第?[一二三四五六七八九十百零〇\d]+[届次任]?|[一二三四五六七八九十\d]{1,2}[队组科处所室站]", word))
     if tag == "f":
         return word in ("中", "东", "南", "西", "北", "东部", "南部", "西部", "北部", "中部")
     if word == "各界":
@@ -234,9 +234,26 @@ def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
             pos = start
             continue
         if not _body_word_ok(word, start, words, text[pos:title_start].startswith(lexicon.org_suffixes())):
-            break
+            abbreviated = _abbreviation_before(text, start, pos, title_start, words)
+            if abbreviated is None:
+                break
+            pos = abbreviated
+            continue
         pos = start
     return _trim_body(text, _leading_verbs_dropped(text, pos, title_start, words), title_start, words)
+
+
+_ONE_CHARACTER_SUFFIXES = "局委办厅署院所处部"
+
+
+def _abbreviation_before(text: str, start: int, pos: int, title_start: int, words: _WordIndex) -> int | None:
+    """住建局局长: jieba cuts an abbreviated body (住建, of 住房和城乡建设) into single characters
+    it tags verbs; two such characters right before a one-character suffix are the body's name."""
+    left = words.start_of_word_ending.get(start)
+    if pos - start != 1 or left is None or start - left != 1 or text[pos:pos + 1] not in _ONE_CHARACTER_SUFFIXES \
+            or pos + 1 > title_start or any(c in _FUNCTION_CHARS or not _HAN.match(c) for c in text[left:pos]):
+        return None
+    return left
 
 
 def _first_word_tag(text: str, start: int, end: int, words: _WordIndex) -> str:
@@ -257,7 +274,8 @@ def _leading_verbs_dropped(text: str, start: int, end: int, words: _WordIndex) -
         if not (tag in ("v", "c", "d", "p") and word not in _BODY_VERBS and word not in lexicon.countries()) \
                 or start in words.place_chars or text.startswith(lexicon.org_suffixes(), nxt) \
                 or text[nxt:end] in lexicon.org_suffixes() or _first_word_tag(text, nxt, end, words) == "a" \
-                or text.startswith(("有限", "股份"), nxt):
+                or text.startswith(("有限", "股份"), nxt) \
+                or nxt - start == 1 and end - nxt == 2 and text[end - 1] in _ONE_CHARACTER_SUFFIXES:  # 住 + 建局
             break  # 怀来 (a county), 控股有限公司, 自治政府, 漕运镇: the verb names what follows
         start = nxt
     return start
@@ -580,6 +598,8 @@ def _tagged_name(text: str, m: Mention) -> bool:
     tag = word_tags().get(name)
     if tag == "ns" and not _dictionary_word(name, _COMMON_NAME):
         return True  # jieba tags 普京 a place
+    if tag == "n" and len(name) >= 3 and _transliterated(name) and not _dictionary_word(name, 100):
+        return True  # jieba tags 基辛格 a noun
     if tag is not None and not tag.startswith("nr"):
         return False
     return name[-1] not in "的了着过们" and not name.endswith(("部", "局", "委", "厅"))
@@ -591,8 +611,10 @@ def _name_at(text: str, start: int, words: _WordIndex) -> int | None:
     end = m.end if m is not None and _tagged_name(text, m) else _surname_name(text, start, words)
     if end is not None:
         word_end = _word_end(text, start, words)
-        if word_end > end and (word_tags().get(text[start:word_end]) or "").startswith("nr"):
-            end = word_end  # 周恩来: jieba's name runs on past the tagger's (周恩)
+        if word_end > end and ((word_tags().get(text[start:word_end]) or "").startswith("nr")
+                               or word_end - start == 3 and end - start == 2 and text[start] in lexicon.surnames()
+                               and _title_full().match(text, word_end)):
+            end = word_end  # 周恩来: jieba's name runs on past the tagger's (周恩), even where it tags the word a time
     if end is None:
         word_end = _word_end(text, start, words)
         if 2 <= word_end - start <= 6 and _known_name(text, start, word_end, words):
@@ -705,8 +727,9 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     if _dictionary_word(name, 200) and any(m.kind == "LOC" and m.start <= start and end <= m.end
                                            for m in _places_at(words, start)):
         return None  # 美俄总统布达佩斯会晤: a place after a title (the tagger and the dictionary agree)
-    if not looks_like_name(name) and "·" not in name and _common_words_in(name):
-        return None
+    if not looks_like_name(name) and "·" not in name and _common_words_in(name) \
+            and not (_transliterated(name) and _tagged_person_end(text, start, words) == end):
+        return None  # (基辛格, a tagged transliteration, is a name jieba's dictionary has as a noun)
     return end
 
 
@@ -754,6 +777,8 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     if run is None:
         if tagged is None and _gap_start(text, start) < start:
             return _surname_name(text, start, words)  # a signature line: 区长  杜联合
+        if tagged is None and (before := _surname_name_before_a_verb_or_date(text, start, words)) is not None:
+            return before
         name = text[start:tagged] if tagged is not None else ""
         if tagged is not None and not _plausible_run(name) and (
                 len(name) < 3 or _reads_as_words(name) or _common_words_in(name)):
@@ -774,6 +799,27 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     return run if "·" in text[tagged:run] or _transliterated(text[tagged:run]) else tagged
 
 
+_DATE_AFTER = re.compile(r"\d{1,2}日|[一二三]?[十]?[一二三四五六七八九十]日|当地时间")
+
+
+def _surname_name_before_a_verb_or_date(text: str, start: int, words: _WordIndex) -> int | None:
+    """委员长栗战书6日在北京, 工会主席高威拿起一条长绳: a surname and one or two characters that
+    the tagger missed (jieba cuts 栗 + 战书), right before the day of the news or a verb of two
+    characters or more, are the name."""
+    end = _surname_name(text, start, words)
+    if end is None:
+        return None
+    if end - start == 3 and words.start_of_word_ending.get(end - 1) == start:
+        end -= 1  # 高威 + 拿起: the third character _surname_name joined on is read as the verb's
+    verb_end = _word_end(text, end, words)
+    one_word = words.start_of_word_ending.get(end) == start and word_tags().get(text[start:end]) is None
+    if not _DATE_AFTER.match(text, end) and not (
+            (verb_end - end >= 2 or one_word) and (word_tags().get(text[end:verb_end]) or "") in ("v", "vd")):
+        return None  # (高威 + 拿: one word the dictionary does not know, then a verb)
+    name = text[start:end]
+    return end if not _common_words_in(name) or len(name) == 3 and looks_like_name(name) else None
+
+
 def _transliteration_goes_on(text: str, start: int, end: int, limit: int) -> int:
     """米舒斯 + 京, 贡恰 + 连科: the tagger often stops a transliterated name a character or two
     short; the characters that spell foreign names after it, up to a function word, are its end."""
@@ -786,7 +832,7 @@ def _transliteration_goes_on(text: str, start: int, end: int, limit: int) -> int
     return at
 
 
-_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回于赴祝"
+_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回于赴祝以"
 
 
 def _unglued(text: str, start: int, end: int) -> int:
@@ -1047,7 +1093,50 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
     found += [p for p in _appointments(text, words) + _took_office(text, words) + _congratulated(text, words)
               if p.name_start not in taken]
     found.sort(key=lambda p: (p.char_start, p.name_start))
+    found = _names_the_text_always_writes_longer(text, found, words)
     return [p for p in _country_shared_down_the_list(text, found) if not _an_occupation_alone(p)]
+
+
+_ALWAYS_SEEN = 3  # occurrences of a name before its spelling across the document is trusted
+_MAX_NAMES_COUNTED = 200
+
+
+_CONJUNCTIONS = "和与及"
+
+
+def _names_the_text_always_writes_longer(text: str, found: list[PersonMention], words: _WordIndex) -> list[PersonMention]:
+    """国防部长魏凤 + 和严重违纪: a two-character name cut before a function character (和, 在,
+    以) is the three-character name where the document writes that character after it every time
+    it writes the name (关于魏凤和问题, 魏凤和身为党员, 给予魏凤和处分)."""
+    longer: dict[str, str] = {}
+    for name in list(dict.fromkeys(p.person for p in found if len(p.person) == 2))[:_MAX_NAMES_COUNTED]:
+        at = text.find(name)
+        nxt = text[at + 2:at + 3] if at >= 0 else ""
+        if not nxt or nxt not in _CONJUNCTIONS or not looks_like_name(name + nxt):
+            continue
+        seen = [m.start() for m in re.finditer(re.escape(name), text)]
+        if len(seen) >= _ALWAYS_SEEN and all(text.startswith(nxt, a + 2) and words.start_of_word_ending.get(a + 3) == a + 2
+                                              for a in seen):
+            longer[name] = name + nxt  # (和 is a one-character word each time: 和问题, 和其他, never 和平)
+    if not longer:
+        return found
+    out = []
+    for p in found:
+        full = longer.get(p.person)
+        if full is not None and text.startswith(full, p.name_start):
+            end = p.name_start + len(full)
+            p = replace(p, person=full, char_end=max(p.char_end, end))
+        out.append(p)
+    return out
+
+
+def same_person_written_short(short: str, full: str) -> bool:
+    """扎帕罗夫 is 萨德尔·扎帕罗夫, 哇集拉隆功 is 玛哈·哇集拉隆功: a transliterated name written
+    again by its last part (or that part's end) names the person named in full before."""
+    if short == full or not ("·" in full or "-" in full) or not full.endswith(short):
+        return False
+    before = full[-len(short) - 1]
+    return before in "·-" or len(short) >= 3 and _transliterated(short[1:])
 
 
 def _an_occupation_alone(p: PersonMention) -> bool:
@@ -1103,26 +1192,31 @@ def _appointments(text: str, words: _WordIndex) -> list[PersonMention]:
 
 
 _HELD_OFFICE_END = re.compile(r"的?(?:职务|资格)|[，。；：\n]|$")
-_TAKES_OFFICE = re.compile(r"(?:同志)?(?:不再担任|继续担任|当选为|当选|担任|出任|就任|兼任|升任|改任|任)(?![命务何期职免])")
+_TAKES_OFFICE = re.compile(r"(?:同志)?(?:不再担任|继续担任|当选为|当选|担任|出任|就任|兼任|升任|改任|任|是)(?![命务何期职免])")
 
 
 def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
-    """倪岳峰同志任河北省委委员、常委、书记, 王东峰同志不再担任…职务, 王东明当选为中华全国总工会主席:
-    a name that opens its clause, a verb of taking (or leaving) an office, and the office."""
+    """倪岳峰同志任河北省委委员、常委、书记, 王东峰同志不再担任…职务, 王东明当选为中华全国总工会主席,
+    邹文斌是崇仁县塘坪村党支部书记: a name that opens its clause, a verb of taking (or leaving or
+    holding) an office, and the office, which must fill the rest of the clause."""
     out = []
     for m in _TAKES_OFFICE.finditer(text):
         verb = m.start() + (2 if text.startswith("同志", m.start()) else 0)
         if words.word_at.get(verb) != verb or words.word_at.get(m.end()) != m.end():
             continue  # the verb is part of a longer word: 任务, 主任, 当选者
         name = _name_ending_at(text, m.start(), words)
-        if name is None or not _clause_start(text, name):
-            continue
+        if name is None or not (_clause_start(text, name) or text.startswith("祝贺", name - 2)):
+            continue  # (习近平致电祝贺苏林当选越共中央总书记: the name after 祝贺)
         role = _office_from(text, m.end(), words)
-        if role is None:
-            continue
+        if role is None or m.group().endswith("是") and _a_description(role[2][-1]):
+            continue  # 李锡铭同志是中国共产党的优秀党员: a description, not an office
         org, org_start, titles, title_starts = role
         out.append(PersonMention(text[name:m.start()], org, titles, name, m.start(), name, org_start, title_starts))
     return out
+
+
+def _a_description(title: str) -> bool:
+    return any(title.endswith(w) for w in lexicon.words("occupations") | _NOT_TITLES)
 
 
 def _office_from(text: str, office: int, words: _WordIndex) -> tuple[str, int, tuple[str, ...], tuple[int, ...]] | None:

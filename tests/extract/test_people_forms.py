@@ -329,3 +329,44 @@ def test_an_occupation_needs_a_body_and_a_body_joined_by_de():
 def test_a_spaced_out_name_on_a_signature_line_and_adverbs_are_no_names():
     assert roles("2026-02-09 上海市市长 龚 正 各位代表：") == [("龚正", "上海市", ("市长",))]
     assert roles("党中央不设主席只设总书记，总书记") == []
+
+
+def test_a_name_the_tagger_missed_before_a_date_or_a_verb():
+    assert roles("全国人大常委会委员长栗战书6日在北京会见") == [("栗战书", "全国人大常委会", ("委员长",))]
+    assert roles("向阳街道工会主席高威拿起一条长绳") == [("高威", "向阳街道工会", ("主席",))]
+    assert roles("市委书记高度重视。") == []
+
+
+def test_a_character_glued_after_a_name_and_a_name_the_text_always_writes_longer():
+    assert [p.person for p in extract_people("国务院副总理韩正以视频方式出席")] == ["韩正"]
+    text = "原国务委员兼国防部长魏凤和严重违纪。关于魏凤和问题的报告。魏凤和身为党员。"
+    assert [p.person for p in extract_people(text)] == ["魏凤和"]
+    text = "中共中央政治局常委蔡奇出席会议。蔡奇出席活动。蔡奇出席仪式。"
+    assert [p.person for p in extract_people(text)] == ["蔡奇"]  # 出席 is a word each time: no 蔡奇出
+
+
+def test_names_jieba_reads_as_other_words():
+    assert roles("会见美国前国务卿基辛格。") == [("基辛格", "美国", ("国务卿",))]  # jieba: a noun
+    assert roles("毛泽东主席、周恩来总理同尼克松总统会谈") == [
+        ("毛泽东", "", ("主席",)), ("周恩来", "", ("总理",)), ("尼克松", "", ("总统",))]  # jieba: 周恩来 a time word
+
+
+def test_taking_an_office_after_congratulations_and_holding_one_with_shi():
+    assert roles("习近平致电祝贺苏林当选越共中央总书记。") == [("苏林", "越共中央", ("总书记",))]
+    assert roles("邹文斌是崇仁县塘坪村党支部书记。") == [("邹文斌", "崇仁县塘坪村党支部", ("书记",))]
+    assert roles("李锡铭同志是中国共产党的优秀党员，") == []  # a description, not an office
+
+
+def test_abbreviated_and_numbered_bodies():
+    assert roles("为群众排忧解难的住建局局长陶湘闽。") == [("陶湘闽", "住建局", ("局长",))]
+    assert roles("执法三队队长施镇说") == [("施镇", "执法三队", ("队长",))]
+    assert roles("香港教育工作者联会会长黄均瑜表示") == [("黄均瑜", "香港教育工作者联会", ("会长",))]
+
+
+def test_a_transliterated_name_written_again_by_its_last_part_is_one_row():
+    from pipeline.tables import people_rows
+
+    text = "欢迎吉尔吉斯斯坦总统萨德尔·扎帕罗夫访问。会见吉尔吉斯斯坦总统扎帕罗夫、巴基斯坦总统扎尔达里。"
+    sections = sections_of(text)
+    rows = people_rows("d", text, sections, extract_people(text), "v")
+    assert [(r["person"], r["mention_count"]) for r in rows] == [("萨德尔·扎帕罗夫", 2), ("扎尔达里", 1)]
