@@ -32,7 +32,8 @@ from pipeline.extract.tagger import (  # noqa: F401 - MODEL, WEIGHTS, bio_spans,
     load_tagger,
     tag_spans,
 )
-from pipeline.sections.roles import looks_like_name, word_tags
+from pipeline.lexicon.dictionary import word_tags
+from pipeline.lexicon.names import looks_like_name
 from pipeline.text import HAN_RANGE, is_han
 
 

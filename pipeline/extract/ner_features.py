@@ -15,7 +15,7 @@ from functools import cache
 import numpy as np
 
 from pipeline import lexicon
-from pipeline.sections.roles import word_tags
+from pipeline.lexicon.dictionary import word_tags
 from pipeline.text import is_han
 
 NAME_TAGS = {"nr": "nr", "nrt": "nr", "nrfg": "nr", "ns": "ns", "nt": "nt", "nz": "nz"}

@@ -18,7 +18,8 @@ from functools import cache
 
 from pipeline import lexicon
 from pipeline.extract.tagger import Analysis, Mention, analyse
-from pipeline.sections.roles import looks_like_name, title_pattern, word_tags
+from pipeline.lexicon.dictionary import word_tags
+from pipeline.lexicon.names import looks_like_name, title_pattern
 from pipeline.text import HAN, HAN_RANGE
 
 _MAX_BODY = 24  # characters of an organisation before its title

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.extract.ner_features import WHERE, compile_weights, emission_scores
-from pipeline.sections.roles import word_tags
+from pipeline.lexicon.dictionary import word_tags
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 MODEL = MODELS / "ner.crfsuite"  # as CRFsuite trained it: the source of WEIGHTS

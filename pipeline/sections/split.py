@@ -16,7 +16,8 @@ import re
 from array import array
 from dataclasses import dataclass, field
 
-from pipeline.sections.roles import Role, looks_like_name, parse_role
+from pipeline.lexicon.names import looks_like_name
+from pipeline.sections.roles import Role, parse_role
 from pipeline.text import (
     BYLINE,
     INTERVIEWEE_LINE,
