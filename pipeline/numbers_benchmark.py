@@ -21,6 +21,7 @@ from pipeline import lexicon
 from pipeline.extract.metrics import extract_metrics
 from pipeline.extract.script import _to_simplified
 from pipeline.ingest.normalize import split_paragraphs
+from pipeline.text import HAN_RANGE
 
 FILES = ("Number_NumberModel.json", "Number_PercentModel.json", "Number_NumberRangeModel.json",
          "NumberWithUnit_CurrencyModel.json", "NumberWithUnit_DimensionModel.json",
@@ -37,7 +38,7 @@ OUT_OF_SCOPE: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile("[銭$￥]|美圆|美刀|美分|[角毛]|[元块]\\S?[一二三四五六七八九\\d]分"),
      "coins and symbols of shop prices: 美分, 5元3毛, ¥300"),
     (re.compile(r"\d\s+\d/\d|又|分之\s*负|负\d+分之"), "mixed fractions (1 3/5, 3又三分之一)"),
-    (re.compile("^[^\u4e00-\u9fff]*$|http"), "no Chinese text around the number"),
+    (re.compile(f"^[^{HAN_RANGE}]*$|http"), "no Chinese text around the number"),
     (re.compile(r"\d{4}年\d{1,2}月|\d月\d{1,2}日"), "dates (no metric; SOURCES.md)"),
 )
 

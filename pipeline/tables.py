@@ -15,10 +15,11 @@ import pandas as pd
 
 from pipeline import schemas
 from pipeline.extract.mentions import NamedMention
-from pipeline.extract.metrics import Metric, sentence_bounds
+from pipeline.extract.metrics import Metric
 from pipeline.extract.people import PersonMention, same_person_written_short
 from pipeline.keys import StableKeys
 from pipeline.sections.split import Section
+from pipeline.text import sentence_bounds
 
 # A metric's key is its sentence with the figures masked and its place among the sentence's
 # metrics: editing 36项 to 38项 is then a changed row, not a removed one and an added one.

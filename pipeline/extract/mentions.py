@@ -20,6 +20,7 @@ from pipeline.extract.ner import find_entities
 from pipeline.extract.people import PersonMention, extract_people
 from pipeline.extract.spans import SpanSet, drop_contained
 from pipeline.extract.tagger import Analysis, analyse
+from pipeline.text import HAN_RANGE
 
 NER_KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
@@ -43,7 +44,7 @@ _MEETING = re.compile(
 # engine otherwise tries each alternative of the optional body at every position.
 _MEETING_FIRST = "".join(sorted({level[0] for level in LEVELS} | set("中党全第") | set(_NUM[1:-1])))
 _MEETING_SCAN = re.compile(rf"(?=[{_MEETING_FIRST}])(?:{_MEETING.pattern})")
-_PLAN = re.compile(rf"“?(?P<period>十{_NUM}五)”?(?:[\u4e00-\u9fff]{{0,12}}?)规划(?:纲要)?")
+_PLAN = re.compile(rf"“?(?P<period>十{_NUM}五)”?(?:[{HAN_RANGE}]{{0,12}}?)规划(?:纲要)?")
 _DOCUMENT = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
 _PROGRAMME = re.compile(r"“(?P<name>[^“”\n，。]{1,16}(?:计划|工程|行动|战略|品牌|项目|示范区|试验区))”")
 
@@ -71,7 +72,7 @@ def _pattern_mentions(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
-_LEADING_PLACE = re.compile(rf"(?:中共)?([\u4e00-\u9fff]{{2,8}}?(?:{'|'.join(LEVELS)}))")
+_LEADING_PLACE = re.compile(rf"(?:中共)?([{HAN_RANGE}]{{2,8}}?(?:{'|'.join(LEVELS)}))")
 
 
 def home_places(places: list[str], organizations: list[str]) -> dict[str, str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from array import array
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -20,7 +19,7 @@ from pipeline import lexicon
 from pipeline.extract.numbers import DIGITS, parse_arabic, parse_chinese
 from pipeline.extract.subjects import subject_after, trim_subject
 from pipeline.extract.units import DENOMINATORS
-from pipeline.ingest.lines import MARKDOWN_HEADING
+from pipeline.text import HAN_RANGE, MARKDOWN_HEADING, clause_start, is_han, sentence_bounds
 
 # 33，212万吨: older reports group thousands with the full-width comma; every group after the first has
 # exactly three digits and no digit follows, so a list (1978，1979) or 3，4 stays apart.
@@ -32,7 +31,6 @@ NUMBER = re.compile(rf"(?P<ar>{_MIXED}|{_ARABIC})|(?P<cn>{_CHINESE})")
 # ASCII units written after digits (168cm, 250m, 3km): the unit ends where the letters end.
 ASCII_UNIT = re.compile(r"(?:cm|CM|mm|km|KM|kg|KG|kWh|kW|MW|m)(?![A-Za-z])")
 RANGE_DASH = re.compile(r"\s*[-—–~～至到]{1,2}\s*")
-CLAUSE_BREAK = "，。；！？：,;!?\n"
 TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 # Older reports number their parts （一）, （二） (1958, 1981): then those are the top level.
 PAREN_HEADING = re.compile(r"^（[一二三四五六七八九十]+）")
@@ -299,7 +297,7 @@ def _read_bare_count(text: str, m: re.Match, value: float, factor: float,
         return None
     noun_end = m.start() - len(verb)
     noun = text[max(0, noun_end - 6):noun_end]
-    if not noun or not all("\u4e00" <= ch <= "\u9fff" for ch in noun[-2:]):
+    if not noun or not all(is_han(ch) for ch in noun[-2:]):
         return None
     people = any(noun.endswith(w) for w in lexicon.cues()["people_noun_ends"])
     return value, factor, "人" if people else "个", pos, None
@@ -346,7 +344,7 @@ def _measured_small(text: str, m: re.Match, value: float, unit: str, end: int) -
     if len(surface) > 1:
         return True
     follows = text[end:end + 1]
-    return not follows or not ("\u4e00" <= follows <= "\u9fff") or follows in "的钱左多余"
+    return not follows or not is_han(follows) or follows in "的钱左多余"
 
 
 # Characters that make a one-character cue the end of another word: 节约, 签约 are not 约; 最近 is not 近.
@@ -369,7 +367,7 @@ def _inside_short_name(text: str, start: int, end: int) -> bool:
     if closing < 0 or closing - opening > MAX_QUOTED_NAME + 1:
         return False
     words = text[opening + 1:start] + text[end:closing]
-    return any("\u4e00" <= ch <= "\u9fff" for ch in words)
+    return any(is_han(ch) for ch in words)
 
 
 def _unit_glued_to_next_word(text: str, start: int, end: int) -> bool:
@@ -387,42 +385,6 @@ def _glued(window: str, unit_end: int) -> bool:
             return pos + len(word) > unit_end
         pos += len(word)
     return False
-
-
-@lru_cache(maxsize=2)
-def _sentence_stops(text: str) -> array:
-    """Where the sentences of ``text`` end (its terminators), found once per text: the same text
-    is asked about once per metric and per row (a str caches its hash, so the lookup is O(1)).
-    An array of 8-byte ints, not a list: a million one-line paragraphs are a million stops."""
-    return array("q", (m.start() for m in re.finditer("[。！？!?\n]", text)))
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """From after the last terminator before ``start`` to the first one at or after ``end``
-    (a newline not included). Two bisections in the text's terminator positions: searching the
-    text for each of six terminators, per metric, was quadratic in the length of the text."""
-    stops = _sentence_stops(text)
-    before = bisect.bisect_left(stops, start)
-    a = stops[before - 1] + 1 if before else 0
-    after = bisect.bisect_left(stops, end)
-    b = stops[after] + 1 if after < len(stops) else len(text)
-    if b <= len(text) and text[b - 1:b] == "\n":
-        b -= 1
-    return a, b
-
-
-@lru_cache(maxsize=2)
-def _clause_stops(text: str) -> array:
-    """Where the clauses of ``text`` end (CLAUSE_BREAK), found once per text like _sentence_stops:
-    a clause start is then one bisection, not one backward search per break character per metric."""
-    return array("q", (m.start() for m in re.finditer(f"[{re.escape(CLAUSE_BREAK)}]", text)))
-
-
-def _clause_start(text: str, start: int, floor: int) -> int:
-    """After the last clause break in ``text[floor:start]``, else ``floor``."""
-    stops = _clause_stops(text)
-    before = bisect.bisect_left(stops, start)
-    return max(floor, stops[before - 1] + 1) if before else floor
 
 
 # Nouns that contain a change word: 增加值 is value added, 增长点 a source of growth.
@@ -470,7 +432,7 @@ def _find_change(segment: str) -> str:
 
 
 # 计划 after a noun names a programme (国家培养计划, 行动计划) unless a verb follows it (全市计划投资).
-_NOUN_PLAN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![年共拟原预今明])计划"
+_NOUN_PLAN = re.compile(rf"(?<=[{HAN_RANGE}])(?<![年共拟原预今明])计划"
                         r"(?!投资|新增|完成|建设|实施|开工|于|在|到|用|实现|达到|开展|推出|引进|培育|新建|改造|举办|安排|"
                         r"发行|生产|种植|销售|出口|招|首次|今年|明年|年内|全年|每年|再|逐步)")
 
@@ -594,7 +556,7 @@ def _sign_before(text: str, start: int) -> str | None:
     if start and text[start - 1] == "-" and (start == 1 or not (text[start - 2].isascii() and text[start - 2].isalnum())):
         return "-"
     sign = _match_suffix(text, start, _sorted_keys("negative_before"))
-    if sign == "负" and start > 1 and "\u4e00" <= text[start - 2] <= "\u9fff" and text[start - 2] not in _BEFORE_MINUS:
+    if sign == "负" and start > 1 and is_han(text[start - 2]) and text[start - 2] not in _BEFORE_MINUS:
         return None  # 税负, 背负, 减负, 正负: 负 ends a word
     return sign
 
@@ -732,7 +694,7 @@ _NOT_COUNTED = ("%", "‰", "百分点", "倍", "元", "年", "天", "日", "月
 def _counted_noun(text: str, metric: Metric) -> str:
     """The noun phrase right after a count with its measure word (21个|专业群, 5000亩|高标准农田)."""
     follows = text[metric.char_end:metric.char_end + 1]
-    if metric.unit in _NOT_COUNTED or not follows or follows in "的以左余多来外内前后间里中次长宽高深厚之至到" or not ("\u4e00" <= follows <= "\u9fff" or follows == "“"):
+    if metric.unit in _NOT_COUNTED or not follows or follows in "的以左余多来外内前后间里中次长宽高深厚之至到" or not (is_han(follows) or follows == "“"):
         return ""
     return subject_after(text, metric.char_end)
 
@@ -752,7 +714,7 @@ def _describe(text: str, metrics: list[Metric]) -> None:
             previous = metric
             continue
         floor = previous.char_end if same_sentence else s_start
-        c_start = _clause_start(text, metric.char_start, floor)
+        c_start = clause_start(text, metric.char_start, floor)
         segment = _mask_modifiers(text[c_start:metric.char_start])
         metric.change = _find_change(segment)
         metric.base_period, base_span = _find_base(segment)
@@ -760,7 +722,7 @@ def _describe(text: str, metrics: list[Metric]) -> None:
         offset = c_start - s_start
         shifted = (base_span[0] + offset, base_span[1] + offset) if base_span else None
         metric.period = _find_period(prefix, shifted)
-        own_clause = _clause_start(text, metric.char_start, s_start) - s_start  # not cut at the previous figure
+        own_clause = clause_start(text, metric.char_start, s_start) - s_start  # not cut at the previous figure
         metric.kind = _find_kind(prefix, own_clause, _in_review(text, plans, metric.char_start),
                                  text[metric.char_start:s_end])
         # a past marker counts in the figure's own clause: 去年增长5%，今年要… keeps its 5% an achievement,

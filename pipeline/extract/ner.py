@@ -32,7 +32,9 @@ from pipeline.extract.tagger import (  # noqa: F401 - MODEL, WEIGHTS, bio_spans,
     load_tagger,
     tag_spans,
 )
-from pipeline.sections.roles import looks_like_name, word_tags
+from pipeline.lexicon.dictionary import word_tags
+from pipeline.lexicon.names import looks_like_name
+from pipeline.text import HAN_RANGE, is_han
 
 
 @cache
@@ -142,7 +144,7 @@ def _plausible(m: Mention) -> bool:
         return False
     if m.kind != "PER":
         return True
-    if not all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in m.text):
+    if not all(is_han(ch) or ch == "·" for ch in m.text):
         return False
     tag = word_tags().get(m.text)
     return tag is None or tag.startswith("nr")
@@ -174,7 +176,7 @@ def _first_words(tail: str) -> tuple[str, ...]:
 def _org_after_place(text: str, place: Mention) -> Mention | None:
     """内蒙古自治区 + 发展和改革委员会: a place followed by words that end in an organisation word is
     one organisation. The tagger learned national bodies from the news; local bureaus are rarer there."""
-    tail = re.match(r"[\u4e00-\u9fff]{1,20}", text[place.end:place.end + 20])
+    tail = re.match(rf"[{HAN_RANGE}]{{1,20}}", text[place.end:place.end + 20])
     if not tail:
         return None
     verbs, suffixes, tags = lexicon.org_name_verbs(), lexicon.org_suffixes(), word_tags()
@@ -215,11 +217,11 @@ def _layered(*layers: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN = re.compile(f"[{HAN_RANGE}]+")
 # Where an item of a list of names ends: 韩杼滨、张全景、刘云山等
 _ITEM_END = "、，,。；;：:等和及与（(）) \n"
 # A reporter's by-line: 记者唐进修报道, 新华社记者 李四 摄
-_BYLINE = re.compile(r"记者\s?(?P<name>[\u4e00-\u9fff]{2,3})(?=\s|报道|摄|[）)，,。])")
+_BYLINE = re.compile(rf"记者\s?(?P<name>[{HAN_RANGE}]{{2,3}})(?=\s|报道|摄|[）)，,。])")
 
 
 def _is_name(candidate: str) -> bool:

@@ -15,7 +15,8 @@ from functools import cache
 import numpy as np
 
 from pipeline import lexicon
-from pipeline.sections.roles import word_tags
+from pipeline.lexicon.dictionary import word_tags
+from pipeline.text import is_han
 
 NAME_TAGS = {"nr": "nr", "nrt": "nr", "nrfg": "nr", "ns": "ns", "nt": "nt", "nz": "nz"}
 MAX_DICT_WORD = 6
@@ -48,7 +49,7 @@ def _affix_prefixes() -> frozenset[str]:
 def _kind(ch: str) -> str:
     if ch.isdigit():
         return "D"
-    if "\u4e00" <= ch <= "\u9fff":
+    if is_han(ch):
         return "H"
     if ch.isascii() and ch.isalpha():
         return "L"

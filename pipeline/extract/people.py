@@ -18,12 +18,14 @@ from functools import cache
 
 from pipeline import lexicon
 from pipeline.extract.tagger import Analysis, Mention, analyse
-from pipeline.sections.roles import looks_like_name, title_pattern, word_tags
+from pipeline.lexicon.dictionary import word_tags
+from pipeline.lexicon.names import looks_like_name, title_pattern
+from pipeline.text import HAN, HAN_RANGE
 
 _MAX_BODY = 24  # characters of an organisation before its title
 _MAX_TITLE = 14
 _GAP = re.compile(r"[ \t\u3000\u00a0]{1,8}|[ \t\u3000\u00a0]*\n[ \t\u3000\u00a0]*")  # signature lines: 代区长  向诗兵
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = HAN
 # Word lists live in pipeline/lexicon/ (each file says what it holds and why).
 # Words that end the sentence's own words before an organisation, whatever jieba's tag says.
 _BODY_STOP = lexicon.words("body_stop_words")
@@ -32,7 +34,7 @@ _CLAUSE_VERBS = lexicon.words("clause_verbs")
 # Words jieba tags as verbs that stand inside names of bodies (发展和改革委员会, 新开发银行).
 _BODY_VERBS = lexicon.org_name_verbs()
 # Characters a word of a body may hold besides Han: 刚果（布）, 中国·东盟.
-_BODY_CHARS = re.compile(r"[\u4e00-\u9fff（）·]+")
+_BODY_CHARS = re.compile(rf"[{HAN_RANGE}（）·]+")
 # A word ending in one of these before a name is a title even when no list has it (干事长, 总督).
 _TITLE_HEADS = tuple(sorted(lexicon.words("title_heads")))
 _NOT_TITLES = lexicon.words("not_titles")
@@ -68,7 +70,7 @@ class _Item:
 
 @cache
 def _title_full() -> re.Pattern:
-    mods = r"(?:常务副|副|代理|代|执行|常务|第一|首席|名誉|荣誉|专职|驻会|候补|特聘|客座|资深|[一二三四]级|总|驻[\u4e00-\u9fff]{1,6}?(?=(?:特命全权)?(?:大使|公使|总领事|领事|代表|参赞)))"
+    mods = rf"(?:常务副|副|代理|代|执行|常务|第一|首席|名誉|荣誉|专职|驻会|候补|特聘|客座|资深|[一二三四]级|总|驻[{HAN_RANGE}]{{1,6}}?(?=(?:特命全权)?(?:大使|公使|总领事|领事|代表|参赞)))"
     return re.compile(rf"{mods}*{title_pattern()}(?:助理)?")
 
 
@@ -593,7 +595,7 @@ def _tagged_name(text: str, m: Mention) -> bool:
     """The tagger's person is a name we keep: no dictionary word of another kind (英明), and a Han
     name of two or three characters starts with a surname unless it is transliterated."""
     name = m.text
-    if len(name) < 2 or len(name) > 16 or not re.fullmatch(r"[\u4e00-\u9fff·\-]+", name) or name[-1] in "·-":
+    if len(name) < 2 or len(name) > 16 or not re.fullmatch(rf"[{HAN_RANGE}·\-]+", name) or name[-1] in "·-":
         return False
     tag = word_tags().get(name)
     if tag == "ns" and not _dictionary_word(name, _COMMON_NAME):
@@ -702,7 +704,7 @@ def _tagged_person_end(text: str, start: int, words: _WordIndex) -> int | None:
     return end
 
 
-_SPACED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,3}([\u4e00-\u9fff])(?=[ \u3000\n]|$)")
+_SPACED_NAME = re.compile(rf"([{HAN_RANGE}])[ \u3000]{{1,3}}([{HAN_RANGE}])(?=[ \u3000\n]|$)")
 
 
 def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
@@ -849,7 +851,7 @@ def _unglued(text: str, start: int, end: int) -> int:
 def _clause_final_name(text: str, start: int) -> int | None:
     """干事长森山裕。: two to four Han characters between a title and the end of the clause are
     the name, unless the dictionary knows them as another word."""
-    m = re.match(r"[\u4e00-\u9fff]{2,4}(?=[，。；、：）\s]|$)", text[start:start + 5])
+    m = re.match(rf"[{HAN_RANGE}]{{2,4}}(?=[，。；、：）\s]|$)", text[start:start + 5])
     if not m or any(c in _FOLLOW_SINGLE or c in "我你他她它们了的着过" for c in m.group()) \
             or _title_start().search(m.group()):
         return None
@@ -940,7 +942,7 @@ def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
         start = at + 1
         stop = _name_after_title(text, start, words)
         if stop is None:
-            item = re.match(r"[\u4e00-\u9fff·]{2,8}(?=[、，。；等])", text[start:start + 9])
+            item = re.match(rf"[{HAN_RANGE}·]{{2,8}}(?=[、，。；等])", text[start:start + 9])
             if not item:
                 break
             at = start + item.end()
@@ -1232,7 +1234,7 @@ def _office_from(text: str, office: int, words: _WordIndex) -> tuple[str, int, t
 
 
 _CONGRATULATED = re.compile(
-    r"(?:致电|致贺电|致信|致函)(?:祝贺)?([\u4e00-\u9fff·\-]{2,24})，(?:热烈)?祝贺(?:他|她|其)(?:再次|连任|正式|新)?"
+    rf"(?:致电|致贺电|致信|致函)(?:祝贺)?([{HAN_RANGE}·\-]{{2,24}})，(?:热烈)?祝贺(?:他|她|其)(?:再次|连任|正式|新)?"
     r"(?:就任|当选为|当选|连任|出任)")
 
 
@@ -1336,7 +1338,7 @@ def office_and_name(line: str, analysis: Analysis | None = None) -> PersonMentio
     words = _WordIndex(line, analysis or analyse(line))
     for start in range(max(1, len(line) - 16), len(line) - 1):
         name = line[start:]
-        if not re.fullmatch(r"[\u4e00-\u9fff·]{2,16}", name) or _title_start().search(name):
+        if not re.fullmatch(rf"[{HAN_RANGE}·]{{2,16}}", name) or _title_start().search(name):
             continue
         items = _chain(line, start, words)
         if items:

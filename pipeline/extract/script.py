@@ -16,6 +16,7 @@ from functools import cache
 from pipeline.extract.metrics import Metric
 from pipeline.extract.people import PersonMention
 from pipeline.sections.split import Section
+from pipeline.text import HAN
 
 # A text is read as traditional when at least this share of its Han characters change under
 # t2s (simplified text changes in a handful of characters at most: 乾隆 stays, 著 may not).
@@ -67,7 +68,7 @@ def reading_text(text: str) -> str:
     if not text:
         return text
     simplified = "".join(_simplified_blocks(text))
-    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    han = len(HAN.findall(text))
     changed = sum(1 for a, b in zip(text, simplified, strict=True) if a != b)
     if changed < _MIN_CHANGED or changed < _TRADITIONAL_SHARE * max(1, han):
         return text

@@ -14,6 +14,7 @@ import jieba
 import jieba.posseg as pseg
 
 from pipeline import lexicon
+from pipeline.text import CLAUSE_ENDS
 
 _EDGE_PUNCT = " \u3000\xa0\t“”‘’\"'（）()、《》：:·-—*#"
 _QUOTES = str.maketrans("", "", "“”‘’\"*#")
@@ -26,6 +27,9 @@ _TRAILING = re.compile(r"(?:(?:从|自|在|到|至|比)?(?:19|20)\d{2}年(?:底|
 _STOP_WORDS = {"全面", "实现", "全部", "已", "均", "都", "已经", "持续", "分别", "正在"}
 _NOUNISH = ("n", "vn", "an", "b", "j", "l", "f", "s", "nz", "ns", "nt", "eng", "x", "q", "a")
 MAX_SUBJECT = 24
+# A subject after a count ends with its clause, or its line; a colon does not end it (unlike
+# text.CLAUSE_BREAKS, where a figure's own clause starts).
+_CLAUSE_END = CLAUSE_ENDS + "\n"
 
 jieba.setLogLevel(60)
 
@@ -80,7 +84,7 @@ def _trim(segment: str, strict: bool) -> str:
 
 def subject_after(text: str, pos: int) -> str:
     """The noun phrase right after a count (508个|入河排污口分类整治)."""
-    clause_end = min([i for i in (text.find(c, pos) for c in "，。；！？,;!?\n") if i >= 0] or [len(text)])
+    clause_end = min([i for i in (text.find(c, pos) for c in _CLAUSE_END) if i >= 0] or [len(text)])
     tail = text[pos:clause_end].lstrip("的（）()只").translate(_QUOTES)
     words = []
     for word, flag in pseg.cut(tail[:40]):

@@ -23,13 +23,15 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.extract.ner_features import WHERE, compile_weights, emission_scores
-from pipeline.sections.roles import word_tags
+from pipeline.lexicon.dictionary import word_tags
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 MODEL = MODELS / "ner.crfsuite"  # as CRFsuite trained it: the source of WEIGHTS
 WEIGHTS = MODELS / "ner_weights.npz"
 MAX_SENTENCE = 400  # tag long texts in pieces: CRF cost is linear, but features per piece stay small
 CHUNK = 8192  # characters scored at once: whole pieces, so that arrays stay small on a long text
+# Where a piece may end. Not text.SENTENCE_ENDS: a full-width semicolon ends a piece too, and the
+# ASCII ! and ? do not; a different cut would change the tags the model gives.
 _CUT = re.compile("[。！？；\n]")
 
 

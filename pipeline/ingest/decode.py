@@ -6,6 +6,8 @@ import codecs
 
 import charset_normalizer
 
+from pipeline.text import is_han
+
 
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we accept."""
@@ -79,7 +81,7 @@ def _looks_like_text(text: str) -> float:
     """Share of characters Chinese text is made of: Han, CJK and full-width punctuation, ASCII."""
     if not text:
         return 0.0
-    ok = sum(1 for ch in text if " " <= ch <= "~" or ch in "\r\n\t" or "\u4e00" <= ch <= "\u9fff"
+    ok = sum(1 for ch in text if " " <= ch <= "~" or ch in "\r\n\t" or is_han(ch)
              or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u3400" <= ch <= "\u4dbf")
     return ok / len(text)
 

@@ -8,8 +8,9 @@ from array import array
 from dataclasses import dataclass
 
 from pipeline import lexicon
+from pipeline.text import CLAUSE_BREAKS, CLAUSE_ENDS, HAN, SENTENCE_ENDS
 
-_CLAUSE = re.compile(r"[^，。；！？：,;!?\n]+")
+_CLAUSE = re.compile(f"[^{re.escape(CLAUSE_BREAKS)}]+")
 # A plenary named by session and meeting number, e.g. 自治区党委十三届十次全会.
 _PLENARY = re.compile(
     r"(?P<body>自治区党委|省委|市委|区委|县委|州委|盟委|旗委|党委|党的)"
@@ -107,7 +108,7 @@ def traditional_characters(text: str) -> list[Defect]:
     """Traditional script in a simplified-Chinese corpus: fine to read, worth knowing before counting."""
     chars = lexicon.traditional_chars()
     hits = [i for i, ch in enumerate(text) if ch in chars]
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    cjk = len(HAN.findall(text))
     if len(hits) < 5 or len(hits) < cjk * 0.01:
         return []
     sample = "".join(sorted({text[i] for i in hits}))[:20]
@@ -115,7 +116,9 @@ def traditional_characters(text: str) -> list[Defect]:
                    f"{len(hits)} traditional-only characters of {cjk} Chinese characters, e.g. {sample}")]
 
 
-_SENTENCE_END = tuple("。！？!?…”’」』）)：:；;—*.“")
+# A paragraph that stops on one of these was not cut: a sentence end, or a mark that closes a
+# quotation, a list item, a heading or a markdown line (wider than text.SENTENCE_END on purpose).
+_SENTENCE_END = tuple(SENTENCE_ENDS + "…”’」』）)：:；;—*.“")
 _INVISIBLE_TAIL = "\\\u200b\u200c\u200d\ufeff"  # a markdown line break, zero-width marks
 MIN_PROSE_CHARS = 30
 
@@ -136,7 +139,7 @@ def paragraph_cuts(text: str) -> list[Defect]:
                 and len(following) >= MIN_PROSE_CHARS and "。" in following):
             found.append(Defect("paragraph_cut", start + len(para) - 1, start + len(para),
                                 f"paragraph stops mid-sentence: …{para[-20:]} | {following[:12]}…"))
-        head = re.match(r"[^。！？!?；;，,]*[；;]", following)
+        head = re.match(f"[^{re.escape(CLAUSE_ENDS)}]*[；;]", following)
         if para.endswith("。") and head and _verbless(head.group()[:-1]):
             found.append(Defect("paragraph_cut", next_start, next_start + len(head.group()),
                                 f"paragraph opens mid-sentence: {head.group()}…"))

@@ -15,19 +15,20 @@ from pipeline.ingest.defects import (
     repeated_passages,
     traditional_characters,
 )
-from pipeline.ingest.lines import (
+from pipeline.ingest.normalize import assemble, iter_paragraphs, normalised_offset, raw_offset
+from pipeline.ingest.page_breaks import repaired
+from pipeline.ingest.sources import SourceRecord
+from pipeline.keys import StableKeys
+from pipeline.text import (
     BYLINE,
     CREDIT,
     MARKDOWN_HEADING,
+    SENTENCE_ENDS,
     ends_sentence,
     is_furniture,
     is_headline_like,
     is_prose,
 )
-from pipeline.ingest.normalize import assemble, iter_paragraphs, normalised_offset, raw_offset
-from pipeline.ingest.page_breaks import repaired
-from pipeline.ingest.sources import SourceRecord
-from pipeline.keys import StableKeys
 
 _FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年.\-/]\s*(?P<m>\d{1,2})\s*[月.\-/]\s*(?P<d>\d{1,2})\s*日?")
 _COMPACT_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
@@ -108,7 +109,7 @@ def is_truncated(text: str) -> bool:
     if not last or not is_prose(last) or ends_sentence(last):
         return False
     # "…智能新时代。  数据来源：华为云": a credit after the last sentence is not a cut.
-    tail = re.split(r"[。！？!?]", last)[-1]
+    tail = re.split(f"[{re.escape(SENTENCE_ENDS)}]", last)[-1]
     return not (len(tail) < len(last) and CREDIT.search(tail))
 
 

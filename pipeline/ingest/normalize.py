@@ -12,13 +12,18 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from pipeline.text import HAN_RANGE
+
 # Full-width forms that are really ASCII letters, digits and symbols. Chinese
 # punctuation proper (，：；！？（）) stays full-width: it is the house style.
 _KEEP_FULL_WIDTH = set("，：；！？（）")
 # ASCII punctuation that, written next to Chinese characters, stands for the full-width mark.
 _TO_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _SPACES = set("\u3000\u00a0\u2002\u2003\u2009\u200b\t\f\v\ufeff")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff“”‘’、。《》【】]")
+# Next to what an ASCII mark stands for the full-width one: wider than text.HAN on purpose, since
+# Extension A (U+3400, with the hexagram block after it), the compatibility ideographs and Chinese
+# punctuation are Chinese text around a comma too.
+_CJK = re.compile(rf"[\u3400-\u4dff{HAN_RANGE}\uf900-\ufaff“”‘’、。《》【】]")
 
 
 @dataclass(slots=True)

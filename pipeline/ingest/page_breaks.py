@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from pipeline.ingest.lines import ends_sentence, is_headline_like, is_prose, is_running_text, is_structural
 from pipeline.ingest.normalize import Paragraph
+from pipeline.text import ends_sentence, is_headline_like, is_prose, is_running_text, is_structural
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Parse '<organisation><title>、<title><name>' into its parts.
 
-The same grammar reads interviewee lines (——访…局长汪驰) and sentences
-(市交通运输局局长刘鹏表示), so it lives here and the people extractor reuses it.
+Reads interviewee lines (——访…局长汪驰). The name test and the title pattern it is built from are
+the lexicon's (``pipeline.lexicon.names``), shared with the people extractor, which reads the same
+shapes in sentences (市交通运输局局长刘鹏表示).
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline import lexicon
+from pipeline.lexicon.names import looks_like_name, title_pattern
+from pipeline.text import HAN_RANGE
 
-NAME_CHARS = r"[\u4e00-\u9fff]"
+NAME_CHARS = f"[{HAN_RANGE}]"
 TITLE_JOINERS = "、兼和及"
 
 
@@ -21,12 +23,6 @@ class Role:
     organization: str
     titles: tuple[str, ...]
     person: str
-
-
-@cache
-def title_pattern() -> str:
-    known = "|".join(re.escape(t) for t in lexicon.titles())
-    return rf"(?:常务副|副|代理|代)?(?:{known})"
 
 
 @cache
@@ -40,31 +36,6 @@ def _full_role() -> re.Pattern:
 
 def split_titles(block: str) -> tuple[str, ...]:
     return tuple(m.group() for m in re.finditer(title_pattern(), block))
-
-
-@cache
-def word_tags() -> dict[str, str]:
-    """jieba's dictionary with part-of-speech tags (loaded once)."""
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    jieba.posseg.dt.tokenizer.check_initialized()
-    return jieba.posseg.dt.word_tag_tab
-
-
-def looks_like_name(name: str) -> bool:
-    """Starts with a surname, and is not a dictionary word of another kind (强调 is a verb)."""
-    if not 2 <= len(name) <= 4 and "·" not in name:
-        return False
-    tag = word_tags().get(name)
-    if tag is not None and not tag.startswith("nr"):
-        return False
-    if name[-1] in "了的着过们吗呢吧啊后时" or name[1:2] in ("了", "的", "着", "过") or any(c in name for c in "我你他她它"):
-        return False  # 总书记来了: a particle ends a phrase, never a name
-    if "·" not in name and name[-1] in "部局委厅署办":
-        return False  # 宣传部 (jieba's dictionary calls it a name), 李局: a body or a form of address
-    surnames = lexicon.surnames()
-    return name[:1] in surnames or name[:2] in surnames or "·" in name
 
 
 def parse_role(text: str) -> Role | None:

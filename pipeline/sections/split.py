@@ -4,7 +4,7 @@ A headline line followed by an interviewee line (——访…) opens an intervie
 headline-like lines between prose, and numbered headings (一、… （二）… 第三章 …), open an
 ``article`` part; headline-like lines that stand just before another headline are page furniture
 (a banner) and belong to no body. Web-page furniture (links, 来源：, 字号, photo credits…, as
-``pipeline.ingest.lines`` classifies it) is a banner wherever it stands: before a part's first
+``pipeline.text`` classifies it) is a banner wherever it stands: before a part's first
 paragraph it is part of the part's head, after its last it follows the part, and between two
 paragraphs it ends the part, which goes on in a continuation (same kind, headline and interviewee).
 """
@@ -16,7 +16,9 @@ import re
 from array import array
 from dataclasses import dataclass, field
 
-from pipeline.ingest.lines import (
+from pipeline.lexicon.names import looks_like_name
+from pipeline.sections.roles import Role, parse_role
+from pipeline.text import (
     BYLINE,
     INTERVIEWEE_LINE,
     MARKDOWN_HEADING,
@@ -26,7 +28,6 @@ from pipeline.ingest.lines import (
     is_page_furniture,
     is_prose,
 )
-from pipeline.sections.roles import Role, looks_like_name, parse_role
 
 # A numbered line this long that ends a sentence is a numbered paragraph (（一）始终把忠诚作为为政之魂。
 # 牢记…), not a heading; short ones that end in 。 are headings (（一）经济运行顶住压力、稳中有进。).

@@ -2,9 +2,9 @@
 
 import pytest
 
-from pipeline.ingest.lines import furniture_kind, is_furniture
 from pipeline.sections import split_sections
 from pipeline.tables import people_rows, section_at
+from pipeline.text import furniture_kind, is_furniture
 
 PROSE_A = "今年以来，全市上下坚持稳中求进工作总基调，经济运行总体平稳，主要指标好于预期。"
 PROSE_B = "下一步，我们将继续深化改革扩大开放，推动高质量发展取得新成效，不断增进民生福祉。"

@@ -6,7 +6,7 @@ import time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.extract.metrics import sentence_bounds
+from pipeline.text import sentence_bounds
 
 STOPS = "。！？!?\n"
 
