@@ -190,6 +190,7 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
     other than those inside names, prepositions, conjunctions, adverbs, pronouns, particles,
     time and number words."""
     if word in lexicon.countries() or word in _suffix_words() or word in lexicon.known_names() \
+            or word in lexicon.words("body_words") \
             or (start in words.place_chars and _BODY_CHARS.fullmatch(word)):
         return True
     if word in _BODY_STOP or not _BODY_CHARS.fullmatch(word) or "兼" in word:
@@ -236,6 +237,9 @@ def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
             pos = start
             continue
         if not _body_word_ok(word, start, words, text[pos:title_start].startswith(lexicon.org_suffixes())):
+            if _morpheme_of_the_word_before(text, start, pos, title_start, words):
+                pos = start  # 时事评论 + 员 + 协会
+                continue
             abbreviated = _abbreviation_before(text, start, pos, title_start, words)
             if abbreviated is None:
                 break
@@ -256,6 +260,15 @@ def _abbreviation_before(text: str, start: int, pos: int, title_start: int, word
             or pos + 1 > title_start or any(c in _FUNCTION_CHARS or not _HAN.match(c) for c in text[left:pos]):
         return None
     return left
+
+
+def _morpheme_of_the_word_before(text: str, start: int, pos: int, title_start: int, words: _WordIndex) -> bool:
+    """香港青年时事评论员协会副主席: jieba leaves 员 a morpheme of its own between a noun and the
+    organisation word; inside a body it ends the noun before it (时事评论员)."""
+    left = words.start_of_word_ending.get(start)
+    return pos - start == 1 and word_tags().get(text[start:pos]) == "zg" and text[start] not in _FUNCTION_CHARS \
+        and text[pos:title_start].startswith(lexicon.org_suffixes()) and left is not None and start - left >= 2 \
+        and (word_tags().get(text[left:start]) or "").startswith(("n", "vn"))
 
 
 def _first_word_tag(text: str, start: int, end: int, words: _WordIndex) -> str:
@@ -507,8 +520,15 @@ def _ministry_words_start(text: str, title_start: int, end: int, words: _WordInd
 _FORMER = ("新一任", "新一届", "新当选的", "新当选", "时任", "新任", "现任", "前任", "卸任", "原", "前", "新")
 
 
+_TERM_BEFORE_TITLE = re.compile(r"(?:第[一二三四五六七八九十\d]{1,3}任|首任|末任)$")
+
+
 def _former_marker(text: str, title_start: int) -> int:
-    """Length of 原/前/时任 before a title: not part of the title, nor of the body before it."""
+    """Length of 原/前/时任, or of a term (首任, 第六任), before a title: not part of the title,
+    nor of the body before it (香港特别行政区首任行政长官 -> 香港特别行政区 + 行政长官)."""
+    term = _TERM_BEFORE_TITLE.search(text, max(0, title_start - 5), title_start)
+    if term is not None:
+        return term.end() - term.start()
     return next((len(m) for m in _FORMER if text.startswith(m, title_start - len(m))), 0)
 
 
@@ -1081,7 +1101,8 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
             and person not in lexicon.known_names() and person not in lexicon.countries() \
             and not (word_tags().get(person) or "nr").startswith(("v", "a", "d", "p", "c"))  # 爱戴总书记
         title_end = _title_after(text, end, words) if known else None
-        if known and title_end is None and ("·" in person or _transliterated(person[1:])):
+        if known and title_end is None and ("·" in person or _transliterated(person[1:]) or len(person) >= 3
+                                            and _transliterated(person[1:-1]) and text[end:end + 1] in _TRANSLITERATION):
             end, title_end = _transliteration_before_title(text, start, end, words)  # 别尔德穆 + 哈梅多夫总统
             person = text[start:end]
         if title_end is not None and _title_full().fullmatch(text, start, title_end):

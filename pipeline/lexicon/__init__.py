@@ -36,7 +36,7 @@ def surnames() -> frozenset[str]:
 @cache
 def words(name: str) -> frozenset[str]:
     """A word list of the people extractor: the whitespace-separated entries of ``<name>.txt``
-    (body_stop_words, clause_verbs, title_heads, not_titles, transliteration_chars)."""
+    (body_stop_words, body_words, clause_verbs, title_heads, not_titles, transliteration_chars)."""
     return frozenset(w for line in _lines(f"{name}.txt") for w in line.split())
 
 

@@ -370,3 +370,18 @@ def test_a_transliterated_name_written_again_by_its_last_part_is_one_row():
     sections = sections_of(text)
     rows = people_rows("d", text, sections, extract_people(text), "v")
     assert [(r["person"], r["mention_count"]) for r in rows] == [("萨德尔·扎帕罗夫", 2), ("扎尔达里", 1)]
+
+
+def test_a_term_before_a_title_is_dropped_and_the_body_kept():
+    assert roles("全国政协副主席、香港特别行政区首任行政长官董建华出席") == [
+        ("董建华", "", ("全国政协副主席", "香港特别行政区行政长官"))]
+    assert roles("香港特别行政区第六任行政长官李家超表示") == [("李家超", "香港特别行政区", ("行政长官",))]
+
+
+def test_body_words_jieba_gives_other_classes():
+    assert roles("香港青年时事评论员协会副主席陈志豪说。") == [("陈志豪", "香港青年时事评论员协会", ("副主席",))]
+
+
+def test_a_transliterated_name_the_tagger_cut_short_before_its_title():
+    assert roles("习近平主席和米尔济约耶夫总统的战略引领下") == [
+        ("习近平", "", ("主席",)), ("米尔济约耶夫", "", ("总统",))]
