@@ -449,7 +449,11 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
                 or (len(head) >= 2 and (head.endswith(lexicon.org_suffixes()) or head in lexicon.known_names())
                     and (_title_like_tail(tail) or _common_noun_tail(text, start + k, end, words)))):
             return start, start + k
-    return (start, end) if _is_body(text, start, end, words) else (end, end)
+    if _is_body(text, start, end, words):
+        return start, end
+    if 2 <= end - start <= 4 and body not in _generic_bodies() and _common_noun_tail(text, start, end, words):
+        return start, start  # 项目主管, 门店负责人, 公关总监: common nouns that name no body qualify the title
+    return end, end
 
 
 _PLACE_ENDS = "国州省市县区邦岛"
@@ -635,6 +639,7 @@ def _name_at(text: str, start: int, words: _WordIndex) -> int | None:
         word_end = _word_end(text, start, words)
         if word_end > end and ((word_tags().get(text[start:word_end]) or "").startswith("nr")
                                or word_end - start == 3 and end - start == 2 and text[start] in lexicon.surnames()
+                               and word_tags().get(text[start:word_end]) is not None
                                and _title_full().match(text, word_end)):
             end = word_end  # 周恩来: jieba's name runs on past the tagger's (周恩), even where it tags the word a time
     if end is None:
@@ -802,8 +807,8 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
         if tagged is None and (before := _surname_name_before_a_verb_or_date(text, start, words)) is not None:
             return before
         name = text[start:tagged] if tagged is not None else ""
-        if tagged is not None and not _plausible_run(name) and (
-                len(name) < 3 or _reads_as_words(name) or _common_words_in(name)):
+        if tagged is not None and not _plausible_run(name) and not _transliteration_ending_its_clause(text, start, tagged) \
+                and (len(name) < 3 or _reads_as_words(name) or _common_words_in(name)):
             return None  # 主席对斗, 总书记看苗情: the tagger's person reads as no name (索比亚宁 does)
         return tagged or _clause_final_name(text, start)
     surname_led = "·" not in text[start:run] and looks_like_name(text[start:start + 2])
@@ -924,6 +929,15 @@ def _common_words_in(candidate: str) -> bool:
 
 _COMMON_WORD = 40
 _COMMON_PROPER = 500
+
+
+def _transliteration_ending_its_clause(text: str, start: int, end: int) -> bool:
+    """纳米比亚总统姆本巴。: the tagger's person of three characters or more that ends its clause,
+    all of them but one characters that spell foreign names, is a name, though jieba reads 本 as
+    a word of its own."""
+    name = text[start:end]
+    return len(name) >= 3 and _clause_ends(text, end) and sum(c not in _TRANSLITERATION for c in name) <= 1 \
+        and not _common_words_in(name)
 
 
 def _transliterated(part: str) -> bool:
@@ -1228,8 +1242,11 @@ def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
         if words.word_at.get(verb) != verb or words.word_at.get(m.end()) != m.end():
             continue  # the verb is part of a longer word: 任务, 主任, 当选者
         name = _name_ending_at(text, m.start(), words)
-        if name is None or not (_clause_start(text, name) or text.startswith("祝贺", name - 2)):
-            continue  # (习近平致电祝贺苏林当选越共中央总书记: the name after 祝贺)
+        if name is not None and text[name] == "·":  # the tagger's ·阿卜杜拉希: the name starts before
+            name = _joined_name_ending_at(text, m.start(), words)
+        if name is None or not (_clause_start(text, name) or text.startswith("祝贺", name - 2)
+                                                     or "·" in text[name:m.start()]):
+            continue  # (祝贺苏林当选越共中央总书记, 的安德烈·西比加出任: after 祝贺, or a full foreign name)
         role = _office_from(text, m.end(), words)
         if role is None or m.group().endswith("是") and _a_description(role[2][-1]):
             continue  # 李锡铭同志是中国共产党的优秀党员: a description, not an office
@@ -1289,7 +1306,29 @@ def _name_ending_at(text: str, end: int, words: _WordIndex) -> int | None:
         start = end - size
         if start >= 0 and _surname_name(text, start, words) == end:
             return start
-    return None
+    return _joined_name_ending_at(text, end, words)
+
+
+_JOINED_NAME_TAIL = re.compile(rf"(?:·{HAN.pattern}{{1,8}})+$")
+
+
+def _joined_name_ending_at(text: str, end: int, words: _WordIndex) -> int | None:
+    """的安德烈·西比加出任: a ·-joined name the tagger missed; its first part is the words before
+    the first · that the dictionary knows as no other kind of word (or that spell foreign names)."""
+    tail = _JOINED_NAME_TAIL.search(text, max(0, end - 40), end)
+    if tail is None:
+        return None
+    start = tail.start()
+    while start > 0 and tail.start() - start < 8:
+        word_start = words.start_of_word_ending.get(start)
+        if word_start is None or not _HAN.fullmatch(text, word_start, word_start + 1):
+            break
+        word = text[word_start:start]
+        tag = word_tags().get(word)
+        if not (tag is None or tag.startswith(("nr", "ns")) or _transliterated(word)) or word in _FOLLOW_SINGLE:
+            break
+        start = word_start
+    return start if tail.start() - start >= 1 else None
 
 
 def _covers(text: str, office: int, chain_start: int) -> bool:
