@@ -236,6 +236,9 @@ def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
         if word in ("和", "及", "与", "暨") and _and_inside_body(text, start, words):
             pos = start
             continue
+        if _inside_a_body_name(text, word, pos, title_start):
+            pos = start
+            continue
         if not _body_word_ok(word, start, words, text[pos:title_start].startswith(lexicon.org_suffixes())):
             if _morpheme_of_the_word_before(text, start, pos, title_start, words):
                 pos = start  # 时事评论 + 员 + 协会
@@ -250,6 +253,17 @@ def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
 
 
 _ONE_CHARACTER_SUFFIXES = "局委办厅署院所处部"
+_ROUTE = re.compile(r"\d{1,4}")
+
+
+def _inside_a_body_name(text: str, word: str, pos: int, title_start: int) -> bool:
+    """中央政府驻香港联络办公室, 公交1路车队: 驻 before a place and a unit of its own (not 中国驻朝鲜
+    大使, where the title follows the place), and a route number before 路, stand inside a name."""
+    if word == "驻":
+        rest = text[pos:title_start]
+        return rest.endswith(lexicon.org_suffixes()) and _country_prefix().fullmatch(rest) is None \
+            and len(rest) >= 4
+    return bool(_ROUTE.fullmatch(word)) and text.startswith("路", pos)
 
 
 def _abbreviation_before(text: str, start: int, pos: int, title_start: int, words: _WordIndex) -> int | None:
@@ -302,7 +316,8 @@ def _and_inside_body(text: str, at: int, words: _WordIndex) -> bool:
     if start is None:
         return False
     word = text[start:at]
-    return _body_word_ok(word, start, words) and word_tags().get(word, "n") in ("n", "vn", "nz", "l")
+    return _body_word_ok(word, start, words) and word not in lexicon.countries() \
+        and word_tags().get(word, "n") in ("n", "vn", "nz", "l", "nt", "a", "an")  # 外交部与国际合作部, 保守与改革党团
 
 
 _LEAD = ("据", "由", "对", "向", "与", "和", "在", "从", "被", "同")
@@ -451,12 +466,16 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
             return start, start + k
     if _is_body(text, start, end, words):
         return start, end
-    if 2 <= end - start <= 4 and body not in _generic_bodies() and _common_noun_tail(text, start, end, words):
-        return start, start  # 项目主管, 门店负责人, 公关总监: common nouns that name no body qualify the title
+    if 2 <= end - start <= 4 and body not in _generic_bodies() and text.startswith(_STAFF_TITLES, end) \
+            and _common_noun_tail(text, start, end, words) and not _first_word_tag(text, start, end, words).startswith("v"):
+        return start, start  # 项目主管, 门店负责人, 公关总监: common nouns that name no body qualify a staff title
     return end, end
 
 
 _PLACE_ENDS = "国州省市县区邦岛"
+# Staff titles a common noun before them qualifies (项目主管, 公关总监), unlike offices that head a
+# body (落实总书记 is a verb and a title; 大会执行主席 names the body it heads).
+_STAFF_TITLES = ("主管", "负责人", "总监", "经理", "顾问", "专员", "特派员", "代表", "谈判代表")
 _TITLE_MODIFIERS = ("轮值", "创始", "首任", "名誉", "荣誉", "常务", "执行", "专职", "驻会", "首席", "候补")
 
 
@@ -743,6 +762,8 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
         return None
     end = _regnal(text, _unglued(text, start, end))
     name = text[start:end]
+    if len(name) == 2 and name[0] == name[1]:
+        return None  # 总书记殷殷嘱托: a doubled character is a word, not a surname and a given name
     if name in lexicon.countries() or _country_prefix().match(name) and _title_full().match(text, end):
         return None
     if (title := _title_full().match(text, start)) and title.end() - start >= 2 \
@@ -859,7 +880,7 @@ def _transliteration_goes_on(text: str, start: int, end: int, limit: int) -> int
     return at
 
 
-_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回于赴祝以"
+_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回于赴祝以用"
 
 
 def _unglued(text: str, start: int, end: int) -> int:
@@ -974,6 +995,8 @@ def _co_listed(text: str, end: int, words: _WordIndex) -> list[tuple[int, int]]:
     at = end
     while at < len(text) and text[at] == _LIST_SEP:
         start = at + 1
+        if (country := _country_prefix().match(text, start)) and country.end() - start >= 3:
+            break  # 、安提瓜和巴布达总督威廉斯: the next item names its own country and office
         stop = _name_after_title(text, start, words)
         if stop is None:
             item = re.match(rf"[{HAN_RANGE}·]{{2,8}}(?=[、，。；等])", text[start:start + 9])
@@ -1229,7 +1252,7 @@ def _appointments(text: str, words: _WordIndex) -> list[PersonMention]:
 
 
 _HELD_OFFICE_END = re.compile(r"的?(?:职务|资格)|[，。；：\n]|$")
-_TAKES_OFFICE = re.compile(r"(?:同志)?(?:不再担任|继续担任|当选为|当选|担任|出任|就任|兼任|升任|改任|任|是)(?![命务何期职免])")
+_TAKES_OFFICE = re.compile(r"(?:同志)?(?:不再担任|继续担任|当选为|当选|担任|出任|就任|兼任|升任|改任|宣誓就任|任|是)(?![命务何期职免])")
 
 
 def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
@@ -1244,6 +1267,8 @@ def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
         name = _name_ending_at(text, m.start(), words)
         if name is not None and text[name] == "·":  # the tagger's ·阿卜杜拉希: the name starts before
             name = _joined_name_ending_at(text, m.start(), words)
+        if name is None:
+            name = _transliteration_opening_clause(text, m.start())
         if name is None or not (_clause_start(text, name) or text.startswith("祝贺", name - 2)
                                                      or "·" in text[name:m.start()]):
             continue  # (祝贺苏林当选越共中央总书记, 的安德烈·西比加出任: after 祝贺, or a full foreign name)
@@ -1310,6 +1335,16 @@ def _name_ending_at(text: str, end: int, words: _WordIndex) -> int | None:
 
 
 _JOINED_NAME_TAIL = re.compile(rf"(?:·{HAN.pattern}{{1,8}})+$")
+
+
+def _transliteration_opening_clause(text: str, end: int) -> int | None:
+    """，托卡耶夫宣誓就任总统: three to eight characters that spell foreign names, from the start of
+    the clause to the verb, are a name the tagger missed."""
+    start = end
+    while start > 0 and end - start < 8 and text[start - 1] in _TRANSLITERATION:
+        start -= 1
+    name = text[start:end]
+    return start if len(name) >= 3 and _clause_start(text, start) and not _common_words_in(name) else None
 
 
 def _joined_name_ending_at(text: str, end: int, words: _WordIndex) -> int | None:

@@ -385,3 +385,31 @@ def test_body_words_jieba_gives_other_classes():
 def test_a_transliterated_name_the_tagger_cut_short_before_its_title():
     assert roles("习近平主席和米尔济约耶夫总统的战略引领下") == [
         ("习近平", "", ("主席",)), ("米尔济约耶夫", "", ("总统",))]
+
+
+def test_a_joined_or_transliterated_name_before_a_verb_of_office():
+    assert roles("乌克兰议会批准由第一副外长的安德烈·西比加出任乌克兰外交部长。") == [
+        ("安德烈·西比加", "乌克兰", ("外交部长",))]
+    assert roles("哈萨克斯坦总统就职典礼26日举行，托卡耶夫宣誓就任总统。") == [("托卡耶夫", "", ("总统",))]
+    assert roles("纳米比亚总统姆本巴。") == [("姆本巴", "纳米比亚", ("总统",))]
+
+
+def test_common_nouns_qualify_a_staff_title_but_not_an_office():
+    assert roles("项目主管李明渊却有点发愁") == [("李明渊", "", ("项目主管",))]
+    assert roles("落实总书记殷殷嘱托") == []  # a verb before the title, a doubled character after it
+
+
+def test_bodies_with_zhu_a_conjunction_or_a_route_number_inside():
+    assert roles("中央政府驻香港联络办公室主任骆惠宁出席。") == [("骆惠宁", "中央政府驻香港联络办公室", ("主任",))]
+    assert roles("中国驻朝鲜大使王亚军说") == [("王亚军", "中国", ("驻朝鲜大使",))]
+    assert roles("铁岭县卫生和计划生育局局长宋铁峰说") == [("宋铁峰", "铁岭县卫生和计划生育局", ("局长",))]
+    assert roles("公交1路车队党支部副书记鲍若石说。") == [("鲍若石", "公交1路车队党支部", ("副书记",))]
+    assert roles("财政司司长陈茂波、律政司司长郑若骅出席") == [
+        ("陈茂波", "财政司", ("司长",)), ("郑若骅", "律政司", ("司长",))]
+
+
+def test_a_country_with_he_in_its_name_starts_its_own_list_item():
+    assert [p.person for p in extract_people("巴哈马总督史密斯、安提瓜和巴布达总督威廉斯、特立尼达和多巴哥总理罗利")] == [
+        "史密斯", "威廉斯", "罗利"]
+    assert [p.person for p in extract_people("国际奥委会主席巴赫用四个“准备好了”来形容")] == ["巴赫"]
+    assert roles("受国务院委托，教育部部长怀进鹏作了说明。") == [("怀进鹏", "教育部", ("部长",))]
