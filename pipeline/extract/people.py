@@ -233,8 +233,11 @@ def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
         if start is None:
             break
         word = text[start:pos]
-        if word in ("和", "及", "与", "暨") and _and_inside_body(text, start, words):
+        if word in ("和", "及", "与", "暨", "—") and _and_inside_body(text, start, words):
             pos = start
+            continue
+        if (opened := _bracketed_before(text, pos, title_start)) is not None:
+            pos = opened  # 益博睿征信（北京）有限公司, 研究所“一带一路”地区研究中心
             continue
         if _inside_a_body_name(text, word, pos, title_start):
             pos = start
@@ -254,6 +257,21 @@ def _body_start(text: str, title_start: int, words: _WordIndex) -> int:
 
 _ONE_CHARACTER_SUFFIXES = "局委办厅署院所处部"
 _ROUTE = re.compile(r"\d{1,4}")
+
+
+_PAIRS = {"）": "（", "”": "“"}
+
+
+def _bracketed_before(text: str, pos: int, title_start: int) -> int | None:
+    """Where a bracket or quotation of at most ten characters that ends at ``pos`` opens, when
+    body words follow it: a name may hold one (（北京）有限公司, “一带一路”地区研究中心)."""
+    opener = _PAIRS.get(text[pos - 1:pos])
+    if opener is None or pos >= title_start:
+        return None
+    at = text.rfind(opener, max(0, pos - 12), pos - 1)
+    if at < 1 or any(c in text[at + 1:pos - 1] for c in "，。；、：（）“”") or not _HAN.match(text, at - 1):
+        return None
+    return at
 
 
 def _inside_a_body_name(text: str, word: str, pos: int, title_start: int) -> bool:
@@ -316,7 +334,7 @@ def _and_inside_body(text: str, at: int, words: _WordIndex) -> bool:
     if start is None:
         return False
     word = text[start:at]
-    return _body_word_ok(word, start, words) and word not in lexicon.countries() \
+    return _body_word_ok(word, start, words) and (word not in lexicon.countries() or text[at] == "—") \
         and word_tags().get(word, "n") in ("n", "vn", "nz", "l", "nt", "a", "an")  # 外交部与国际合作部, 保守与改革党团
 
 
@@ -348,6 +366,9 @@ def _trim_body(text: str, start: int, end: int, words: _WordIndex | None = None)
     return start
 
 
+_SCOPES = frozenset(["全国", "全省", "全市", "全县", "全区", "全军", "全球"])
+
+
 @cache
 def _generic_bodies() -> frozenset[str]:
     """A generic word alone names no body (公司总经理), though 国务院 and 中央 do."""
@@ -356,8 +377,8 @@ def _generic_bodies() -> frozenset[str]:
 
 def _is_body(text: str, start: int, end: int, words: _WordIndex) -> bool:
     body = text[start:end]
-    if len(body) < 2 or body in _generic_bodies():
-        return False
+    if len(body) < 2 or body in _generic_bodies() or body in _SCOPES:
+        return False  # (全国优秀教师: a scope, not a body)
     if body.endswith(lexicon.org_suffixes()) or body in lexicon.known_names() or _country_prefix().match(body):
         return True
     if end in words.places:  # the tagger's place or organisation: 塞内加尔, 黑龙江哈尔滨
@@ -446,6 +467,8 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
     starts it belong to the title (俄罗斯总统新闻秘书, 哈佛大学肯尼迪政府学院创始院长); words that
     are no body at all leave the title without one."""
     body = text[start:end]
+    if body in _SCOPES:
+        return end, end
     if not body or body in lexicon.countries():
         return start, end
     country = _country_suffix().search(body)
@@ -760,6 +783,8 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     end = _name_end_after_title(text, start, words)
     if end is None:
         return None
+    if text[end - 1] == "·" and _HAN.match(text, end):
+        end = _transliterated_part_end(text, end, words)  # 路易斯· + 保利诺: jieba knows 保利 as a company
     end = _regnal(text, _unglued(text, start, end))
     name = text[start:end]
     if len(name) == 2 and name[0] == name[1]:
@@ -772,8 +797,8 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     if _starts_with_preposition(name) or _goes_to_a_country(name) \
             or name[0] in "只不也都还又就才仅均皆" and not looks_like_name(name):  # 不设主席只设总书记
         return None  # 习近平主席同戈伊塔总统: a preposition before the next name
-    if _dictionary_word(name, 200) and any(m.kind == "LOC" and m.start <= start and end <= m.end
-                                           for m in _places_at(words, start)):
+    if (_dictionary_word(name, 200) or text.startswith(("峰会", "会议"), end)) and any(
+            m.kind == "LOC" and m.start <= start and end <= m.end for m in _places_at(words, start)):
         return None  # 美俄总统布达佩斯会晤: a place after a title (the tagger and the dictionary agree)
     if not looks_like_name(name) and "·" not in name and _common_words_in(name) \
             and not (_transliterated(name) and _tagged_person_end(text, start, words) == end):
@@ -813,8 +838,8 @@ def _places_at(words: _WordIndex, start: int) -> list[Mention]:
 def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     """The tagger's person and the run of name-like words agree on most names; where they
     differ, a Han name takes at most three characters, a transliterated one the whole run."""
-    if words.word_at.get(start, start) != start:
-        return None  # the title runs on into a word: 总统府, 书记处
+    if words.word_at.get(start, start) != start and start not in words.persons:
+        return None  # the title runs on into a word: 总统府, 书记处 (副部长 + 沙波瓦洛夫: jieba's 长沙 is no such word)
     tagged, run = _tagged_person_end(text, start, words), _name_run(text, start, words)
     if tagged is not None and run is not None and run > tagged:
         tagged = _transliteration_goes_on(text, start, tagged, run)
@@ -865,6 +890,8 @@ def _surname_name_before_a_verb_or_date(text: str, start: int, words: _WordIndex
             (verb_end - end >= 2 or one_word) and (word_tags().get(text[end:verb_end]) or "") in ("v", "vd")):
         return None  # (高威 + 拿: one word the dictionary does not know, then a verb)
     name = text[start:end]
+    if any(c in _FOLLOW_SINGLE or c in _FUNCTION_CHARS for c in name[1:]):
+        return None  # 总书记都对安排方案: 都 is a surname, 对 no given name
     return end if not _common_words_in(name) or len(name) == 3 and looks_like_name(name) else None
 
 
@@ -1201,7 +1228,10 @@ def same_person_written_short(short: str, full: str) -> bool:
 
 def _an_occupation_alone(p: PersonMention) -> bool:
     """航天员叶光富, 彭丽媛教授: an occupation with no body named is no office."""
-    return not p.organization and all(t in lexicon.words("occupations") for t in p.titles)
+    return not p.organization and all(t.endswith(_OCCUPATIONS) for t in p.titles)  # 优秀教师 too
+
+
+_OCCUPATIONS = tuple(sorted(lexicon.words("occupations")))
 
 
 def _country_shared_down_the_list(text: str, found: list[PersonMention]) -> list[PersonMention]:
@@ -1237,7 +1267,8 @@ def _appointments(text: str, words: _WordIndex) -> list[PersonMention]:
             at += 1
         if not names:
             continue
-        office = at + 1 if text.startswith(("为", "的"), at) else at
+        lead = next((w for w in ("兼任的", "担任的", "为", "的") if text.startswith(w, at)), "")
+        office = at + len(lead)  # 免去王毅兼任的外交部部长职务
         stop = _OFFICE_END.search(text, office, office + 60)
         if stop is None or stop.start() - office < 2:
             continue
@@ -1251,6 +1282,7 @@ def _appointments(text: str, words: _WordIndex) -> list[PersonMention]:
     return out
 
 
+_TIME_BEFORE_VERB = re.compile(r"(?:当天|当日|今天|昨天|日前|近日|\d{1,2}日)$")
 _HELD_OFFICE_END = re.compile(r"的?(?:职务|资格)|[，。；：\n]|$")
 _TAKES_OFFICE = re.compile(r"(?:同志)?(?:不再担任|继续担任|当选为|当选|担任|出任|就任|兼任|升任|改任|宣誓就任|任|是)(?![命务何期职免])")
 
@@ -1264,11 +1296,13 @@ def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
         verb = m.start() + (2 if text.startswith("同志", m.start()) else 0)
         if words.word_at.get(verb) != verb or words.word_at.get(m.end()) != m.end():
             continue  # the verb is part of a longer word: 任务, 主任, 当选者
-        name = _name_ending_at(text, m.start(), words)
-        if name is not None and text[name] == "·":  # the tagger's ·阿卜杜拉希: the name starts before
-            name = _joined_name_ending_at(text, m.start(), words)
+        timed = _TIME_BEFORE_VERB.search(text, max(0, m.start() - 4), m.start())
+        name_end = timed.start() if timed else m.start()  # 艾曼·苏桑当天宣誓就任, 马克·卡尼14日宣誓就任
+        name = _name_ending_at(text, name_end, words)
+        if name is not None and "·" in text[name - 1:name + 1]:  # the tagger's (·)阿卜杜拉希: the name starts before
+            name = _joined_name_ending_at(text, name_end, words)
         if name is None:
-            name = _transliteration_opening_clause(text, m.start())
+            name = _transliteration_opening_clause(text, name_end)
         if name is None or not (_clause_start(text, name) or text.startswith("祝贺", name - 2)
                                                      or "·" in text[name:m.start()]):
             continue  # (祝贺苏林当选越共中央总书记, 的安德烈·西比加出任: after 祝贺, or a full foreign name)
@@ -1276,7 +1310,7 @@ def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
         if role is None or m.group().endswith("是") and _a_description(role[2][-1]):
             continue  # 李锡铭同志是中国共产党的优秀党员: a description, not an office
         org, org_start, titles, title_starts = role
-        out.append(PersonMention(text[name:m.start()], org, titles, name, m.start(), name, org_start, title_starts))
+        out.append(PersonMention(text[name:name_end], org, titles, name, name_end, name, org_start, title_starts))
     return out
 
 
@@ -1297,7 +1331,7 @@ def _office_from(text: str, office: int, words: _WordIndex) -> tuple[str, int, t
 
 
 _CONGRATULATED = re.compile(
-    rf"(?:致电|致贺电|致信|致函)(?:祝贺)?([{HAN_RANGE}·\-]{{2,24}})，(?:热烈)?祝贺(?:他|她|其)(?:再次|连任|正式|新)?"
+    rf"(?:致电|致贺电|致信|致函)(?:祝贺)?([{HAN_RANGE}·\-]{{2,40}})，(?:热烈)?祝贺(?:他|她|其)(?:再次|连任|正式|新)?"
     r"(?:就任|当选为|当选|连任|出任)")
 
 

@@ -193,7 +193,7 @@ def test_read_on_corpus_features():
     assert roles("赛中的4米70，已使徐惠琴拿到了今年") == []  # 已使 is no title
     assert roles("童书记来村后，搭建了平台") == []  # a surname and a title address someone
     assert roles("公安局燕山分局（现房山分局）向阳路派出所所长李方洪，在与") == [
-        ("李方洪", "向阳路派出所", ("所长",))]
+        ("李方洪", "公安局燕山分局（现房山分局）向阳路派出所", ("所长",))]  # the bracket inside the body, as written
 
 
 def test_more_forms_from_the_development_set():
@@ -413,3 +413,31 @@ def test_a_country_with_he_in_its_name_starts_its_own_list_item():
         "史密斯", "威廉斯", "罗利"]
     assert [p.person for p in extract_people("国际奥委会主席巴赫用四个“准备好了”来形容")] == ["巴赫"]
     assert roles("受国务院委托，教育部部长怀进鹏作了说明。") == [("怀进鹏", "教育部", ("部长",))]
+
+
+def test_a_body_named_with_leader_and_a_leader_alone():
+    assert roles("黎巴嫩真主党领导人纳斯鲁拉10日表示") == [("纳斯鲁拉", "黎巴嫩真主党", ("领导人",))]
+    assert roles("党和国家领导人习近平出席") == []
+    assert roles("峰会通过了《二十国集团领导人新德里峰会宣言》。") == []
+
+
+def test_a_name_jieba_glues_to_the_title_and_a_name_cut_at_its_dot():
+    assert ("沙波瓦洛夫", "国防部", ("副部长",)) in roles("包括乌总统办公室副主任季莫申科、国防部副部长沙波瓦洛夫在内")
+    assert roles("巴西圣保罗州立大学经济学教授路易斯·保利诺表示") == [
+        ("路易斯·保利诺", "巴西圣保罗州立大学", ("经济学教授",))]
+    assert roles("乌兹别克斯坦总统米尔济约耶夫表示") == [("米尔济约耶夫", "乌兹别克斯坦", ("总统",))]
+
+
+def test_an_office_removed_from_a_concurrent_post_and_a_time_before_taking_office():
+    assert roles("免去王毅兼任的外交部部长职务") == [("王毅", "外交部", ("部长",))]
+    assert roles("在沙尔见证下，艾曼·苏桑当天宣誓就任叙利亚驻沙特阿拉伯大使。") == [
+        ("艾曼·苏桑", "叙利亚", ("驻沙特阿拉伯大使",))]
+    assert roles("每次考察调研总书记都对安排方案亲自过问") == []
+
+
+def test_a_quoted_name_inside_a_body_and_an_occupation_with_a_modifier():
+    assert roles("泰国国家研究院泰中“一带一路”合作研究中心副主任唐隆功·吴森提兰谷表示") == [
+        ("唐隆功·吴森提兰谷", "泰国国家研究院泰中“一带一路”合作研究中心", ("副主任",))]
+    assert roles("扎根山区、献身教育事业的优秀教师王思明同志") == []
+    assert roles("全国优秀教师王思明") == []
+    assert roles("在现任连长巩虹宇理解中") == [("巩虹宇", "", ("连长",))]
