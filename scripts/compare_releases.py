@@ -2,8 +2,10 @@
 
 Compares every table file byte for byte after blanking the ``code_version`` cells (which change
 with the code by design), and ``datapackage.json`` without the fields that follow from them
-(bytes, hashes, creation time, provenance). Prints one line per difference and exits 1 if any.
-Used to show that a refactor of the build keeps the published rows.
+(bytes, hashes, creation time, provenance). Prints one line per difference and exits 1 if any;
+under a datapackage.json that differs, each key added, removed or changed, by its path (a list of
+named items, such as resources and fields, by their names). Used to show that a refactor of the
+build keeps the published rows.
 """
 
 from __future__ import annotations
@@ -50,6 +52,37 @@ def _package(path: Path) -> object:
 READERS = {".jsonl": _jsonl, ".csv": _csv, ".parquet": _parquet}
 
 
+def _named(items: list) -> dict | None:
+    """A list of dicts that all have distinct names, by name (resources, fields); else None."""
+    names = [i.get("name") if isinstance(i, dict) else None for i in items]
+    return dict(zip(names, items, strict=True)) if None not in names and len(set(names)) == len(names) else None
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list) and len(value) > 5:
+        return f"a list of {len(value)}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def differences(old: object, new: object, path: str = "") -> list[str]:
+    """Where two JSON values differ: ``path: added <value>``, ``removed``, or ``<old> -> <new>``."""
+    named = isinstance(old, list) and isinstance(new, list) and None not in (_named(old), _named(new))
+    if named:
+        old, new = _named(old), _named(new)
+    if isinstance(old, dict) and isinstance(new, dict):
+        out = []
+        for key in list(old) + [k for k in new if k not in old]:
+            at = f"{path}[{key}]" if named else f"{path}.{key}" if path else str(key)
+            if key not in new:
+                out.append(f"{at}: removed")
+            elif key not in old:
+                out.append(f"{at}: added {_shown(new[key])}")
+            else:
+                out += differences(old[key], new[key], at)
+        return out
+    return [] if old == new else [f"{path}: {_shown(old)} -> {_shown(new)}"]
+
+
 def compare(old: Path, new: Path) -> list[str]:
     problems = []
     names = sorted({p.name for p in old.iterdir() if p.suffix in READERS}
@@ -60,8 +93,10 @@ def compare(old: Path, new: Path) -> list[str]:
             problems.append(f"{name}: only in {'new' if b.exists() else 'old'}")
         elif READERS[a.suffix](a) != READERS[b.suffix](b):
             problems.append(f"{name}: differs beyond code_version")
-    if _package(old / "datapackage.json") != _package(new / "datapackage.json"):
+    before, after = _package(old / "datapackage.json"), _package(new / "datapackage.json")
+    if before != after:
         problems.append("datapackage.json: differs beyond hashes, sizes, times and provenance")
+        problems += [f"  {d}" for d in differences(before, after)]
     return problems
 
 
@@ -71,8 +106,9 @@ def main(argv: list[str]) -> int:
     for p in problems:
         print(p)
     tables = len([p for p in old.iterdir() if p.suffix in READERS])
+    files = [p for p in problems if not p.startswith(" ")]
     print(f"compared {tables} table files and datapackage.json: "
-          + ("identical except code_version" if not problems else f"{len(problems)} difference(s)"))
+          + ("identical except code_version" if not files else f"{len(files)} difference(s)"))
     return 1 if problems else 0
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 from pipeline import build
 from pipeline.code_versions import build_version, stage_version
 from pipeline.defs import reports
-from pipeline.defs.metadata import definition_metadata, release_metadata, table_metadata
+from pipeline.defs.metadata import definition_metadata, description, release_metadata, table_metadata
 from pipeline.defs.resources import PipelineSettings
 from pipeline.publish import publish_release
 from pipeline.publish.files import content_hash
@@ -25,6 +25,12 @@ def _table_output(table: str, df: pd.DataFrame, multi: bool = True, extra: dict 
     if multi:
         return dg.Output(df, output_name=table, metadata=metadata, data_version=version)
     return dg.Output(df, metadata=metadata, data_version=version)
+
+
+def _table_out(table: str) -> dg.AssetOut:
+    """A table's out: description and column metadata from its schema."""
+    return dg.AssetOut(description=description(table), metadata=definition_metadata(table), owners=OWNERS,
+                       kinds={"pandas"})
 
 
 def _cache_metadata(cache) -> dict:
@@ -59,14 +65,7 @@ def source_documents(context: dg.AssetExecutionContext, settings: PipelineSettin
 
 @dg.multi_asset(
     group_name="ingest", code_version=stage_version("ingest"),
-    outs={
-        "documents": dg.AssetOut(description="One row per document, with its normalised text.",
-                                 metadata=definition_metadata("documents"), owners=OWNERS, kinds={"pandas"}),
-        "defects": dg.AssetOut(description="Ingest repairs (page-break joins) and source defects.",
-                               metadata=definition_metadata("defects"), owners=OWNERS, kinds={"pandas"}),
-        "rejected": dg.AssetOut(description="Inputs that could not be read, with the reason.",
-                                metadata=definition_metadata("rejected"), owners=OWNERS, kinds={"pandas"}),
-    },
+    outs={t: _table_out(t) for t in ("documents", "defects", "rejected")},
 )
 def document_tables(source_documents: build.Ingested):
     """Tables of documents, repairs/defects and rejected inputs."""
@@ -77,9 +76,9 @@ def document_tables(source_documents: build.Ingested):
 
 
 @dg.asset(group_name="sections", code_version=stage_version("sections"), owners=OWNERS, kinds={"pandas"},
-          metadata=definition_metadata("sections"))
+          description=description("sections"), metadata=definition_metadata("sections"))
 def sections(settings: PipelineSettings, source_documents: build.Ingested) -> dg.Output:
-    """Documents split into lead, interview, article and banner rows."""
+    # The asset's description is its schema's (pipeline/schemas/sections.json).
     cache = settings.cache()
     table = build.section_table(source_documents.documents, cache)
     return _table_output("sections", table, multi=False, extra=_cache_metadata(cache))
@@ -87,15 +86,7 @@ def sections(settings: PipelineSettings, source_documents: build.Ingested) -> dg
 
 @dg.multi_asset(
     group_name="extract", code_version=stage_version("extract"), deps=["sections"],
-    outs={
-        "people": dg.AssetOut(description="People with their offices, from interviewee lines and sentences.",
-                              metadata=definition_metadata("people"), owners=OWNERS, kinds={"pandas"}),
-        "metrics": dg.AssetOut(description="Metrics with value, unit, qualifier, change, period and subject.",
-                               metadata=definition_metadata("metrics"), owners=OWNERS, kinds={"pandas"}),
-        "mentions": dg.AssetOut(description="Every mention of a person, organisation, place, meeting, plan, "
-                                            "document or programme, with offsets and canonical name.",
-                                metadata=definition_metadata("mentions"), owners=OWNERS, kinds={"pandas"}),
-    },
+    outs={t: _table_out(t) for t in ("people", "metrics", "mentions")},
 )
 def extracted_tables(context: dg.AssetExecutionContext, settings: PipelineSettings,
                      source_documents: build.Ingested):
@@ -114,9 +105,10 @@ def extracted_tables(context: dg.AssetExecutionContext, settings: PipelineSettin
 
 
 @dg.asset(group_name="extract", code_version=stage_version("entities"), owners=OWNERS, kinds={"pandas"},
-          metadata=definition_metadata("entities"))
+          description=description("entities"), metadata=definition_metadata("entities"))
 def entities(mentions: pd.DataFrame) -> dg.Output:
-    """Distinct named things across all documents: mentions grouped by kind and canonical name."""
+    # The asset's description is its schema's (pipeline/schemas/entities.json): mentions grouped by kind
+    # and canonical name.
     return _table_output("entities", build.entity_table(mentions), multi=False)
 
 

@@ -18,8 +18,6 @@ from pipeline.defs.resources import PipelineSettings
 from pipeline.validate import ValidationReport, validate_table
 from pipeline.validate.suites import describe_row
 
-TABLES_NEEDING_TEXT = ("sections", "people", "metrics", "mentions", "defects")
-
 
 def _result(report: ValidationReport, rows: int) -> dg.AssetCheckResult:
     failures = report.failures
@@ -53,7 +51,7 @@ def _result(report: ValidationReport, rows: int) -> dg.AssetCheckResult:
 
 def _make_check(table: str) -> dg.AssetChecksDefinition:
     description = (f"Great Expectations suite for {table}, derived from pipeline/schemas/{table}.json: columns, keys, "
-                   "required values, vocabularies" + (", offsets and text spans" if table in TABLES_NEEDING_TEXT
+                   "required values, vocabularies" + (", offsets and text spans" if schemas.load(table).spans
                                                      else "")
                    + ". Blocking: a failure stops the release. A failed result names the failing rows "
                    "(key, document, offsets, text).")

@@ -9,10 +9,6 @@ from pipeline import schemas
 
 PREVIEW_ROWS = 5
 PREVIEW_CELL = 40
-# Columns computed from the document text itself; everything else about a row comes from its document.
-TEXT_DERIVED = {"text", "raw_text", "sentence", "char_start", "char_end", "body_start", "headline", "person",
-                "organization", "titles", "value", "value_high", "unit", "qualifier", "change", "base_period",
-                "period", "kind", "subject", "detail", "canonical_name", "entity_id", "source"}
 
 
 def column_schema(table: str) -> dg.TableSchema:
@@ -22,29 +18,25 @@ def column_schema(table: str) -> dg.TableSchema:
             name=f.name, type=f.type if f.type != "list" else f"list<{f.item_type}>",
             description=f"{f.description} / {f.description_zh}",
             constraints=dg.TableColumnConstraints(nullable=not f.required, unique=(f.name,) == meta.primary_key,
-                                                  other=[f"one of {', '.join(f.enum)}"] if f.enum else []),
+                                                  other=f.notes()),
         ) for f in meta.fields
     ])
 
 
 def column_lineage(table: str) -> dg.TableColumnLineage | None:
-    """Which columns of ``documents`` each column comes from (stored; the OSS UI does not draw it)."""
-    if table in ("documents", "rejected"):
-        return None
-    if table == "entities":  # grouped from mentions, column by column
-        mentions = dg.AssetKey("mentions")
-        sources = {"entity_id": ["entity_id"], "kind": ["kind"], "canonical_name": ["canonical_name"],
-                   "aliases": ["raw_text"], "doc_ids": ["doc_id"], "mention_count": ["mention_id"]}
-        return dg.TableColumnLineage(deps_by_column={
-            col: [dg.TableColumnDep(asset_key=mentions, column_name=c) for c in cols] for col, cols in sources.items()})
-    documents = dg.AssetKey("documents")
+    """Which columns of other tables each column is computed from, as its schema's ``lineage`` says
+    (stored; the OSS UI does not draw it). None for a table read from the sources (documents, rejected)."""
     deps = {}
     for f in schemas.load(table).fields:
-        if f.name == "doc_id":
-            deps[f.name] = [dg.TableColumnDep(asset_key=documents, column_name="doc_id")]
-        elif f.name in TEXT_DERIVED:
-            deps[f.name] = [dg.TableColumnDep(asset_key=documents, column_name="text")]
-    return dg.TableColumnLineage(deps_by_column=deps)
+        if f.lineage:
+            deps[f.name] = [dg.TableColumnDep(asset_key=dg.AssetKey(source.split(".")[0]),
+                                              column_name=source.split(".", 1)[1]) for source in f.lineage]
+    return dg.TableColumnLineage(deps_by_column=deps) if deps else None
+
+
+def description(table: str) -> str:
+    """The table asset's description: its schema's."""
+    return schemas.load(table).description
 
 
 def definition_metadata(table: str) -> dict:

@@ -140,10 +140,10 @@ def dataset_card(package: dict, counts: dict[str, int], examples: dict[str, dict
         if meta is None:
             continue
         lines += [_cell(meta.description), "",
-                  "| column | type | required | description | 说明 |", "|---|---|---|---|---|"]
+                  "| column | type | required | values | description | 说明 |", "|---|---|---|---|---|---|"]
         for f in meta.fields:
-            lines.append(f"| {f.name} | {f.type} | {'yes' if f.required else ''} | {_cell(f.description)} | "
-                         f"{_cell(f.description_zh)} |")
+            lines.append(f"| {f.name} | {f.type} | {'yes' if f.required else ''} | {_cell('; '.join(f.notes()))} | "
+                         f"{_cell(f.description)} | {_cell(f.description_zh)} |")
         lines.append("")
         if t in examples:
             lines += ["An example row:", ""]

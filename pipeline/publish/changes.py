@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from pipeline import schemas
-from pipeline.publish.files import row_digest, row_key
+from pipeline.publish.files import UNDIFFED_COLUMNS, row_digest, row_key
 
-IGNORED_COLUMNS = ("code_version",)  # reported once in the summary, not as a change of every row
+IGNORED_COLUMNS = UNDIFFED_COLUMNS  # reported once in the summary, not as a change of every row
 
 
 def iter_jsonl(path: Path) -> Iterator[tuple[dict, str]]:
@@ -33,7 +33,7 @@ def release_schemas(path: Path) -> dict[str, dict]:
 
 
 def _index(rows: Iterable[tuple[dict, str]], pk: list[str]) -> dict[str, str]:
-    return {row_key(r, pk): row_digest(line) for r, line in rows}
+    return {row_key(r, pk): row_digest(r) for r, _ in rows}
 
 
 def diff_records(old: dict[str, Callable[[], Iterable[tuple[dict, str]]]],

@@ -39,10 +39,15 @@ def content_hash(table: str, df: pd.DataFrame) -> str:
     return hashlib.sha256(sink.getvalue()).hexdigest()
 
 
-def row_digest(line: str) -> str:
-    """Hash of one JSONL row without its trailing code_version (last column), which changes
-    on every release of new code and is reported once, not as a change of every row."""
-    return hashlib.sha1(line.rsplit(',"code_version":', 1)[0].encode("utf-8")).hexdigest()
+# Changes with every release of new code: reported once, not as a change of every row.
+UNDIFFED_COLUMNS = ("code_version",)
+
+
+def row_digest(row: dict) -> str:
+    """Hash of one row without its code_version, wherever that column stands: the row as JSON
+    (as the JSONL writes it) with that key left out."""
+    kept = {k: v for k, v in row.items() if k not in UNDIFFED_COLUMNS}
+    return hashlib.sha1(json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
 
 
 def write_table(table: str, df: pd.DataFrame, directory: Path,
@@ -65,7 +70,7 @@ def write_table(table: str, df: pd.DataFrame, directory: Path,
                 f.write(line)
                 f.write("\n")
                 if index is not None:
-                    index[row_key(row, pk)] = row_digest(line)
+                    index[row_key(row, pk)] = row_digest(row)
     return {"parquet": parquet, "jsonl": jsonl, "csv": write_csv(arrow, directory / f"{table}.csv")}
 
 

@@ -34,6 +34,7 @@ from pipeline.publish.locks import directory_lock
 from pipeline.publish.pages import markdown_page
 from pipeline.publish.versioning import bump
 from pipeline.tables import iter_records
+from pipeline.validate.vocabularies import published_schema
 
 DATASET_NAME = "cn-policy-text-facts"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -132,7 +133,8 @@ def publish_release(frames: dict[str, pd.DataFrame], outputs: Path, sources: lis
                     validation: dict[str, dict]) -> PublishResult:
     """Write a new release if the data or schemas changed; otherwise return the latest."""
     outputs = Path(outputs)
-    table_schemas = {t.name: t.table_schema() for t in schemas.all_tables() if t.name in frames}
+    # The schemas as published: the constraints the suites checked, each vocabulary as an enum.
+    table_schemas = {t.name: published_schema(t.name) for t in schemas.all_tables() if t.name in frames}
     fingerprint = content_fingerprint(frames)
     with outputs_lock(outputs):
         catalog = read_catalog(outputs)

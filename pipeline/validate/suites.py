@@ -15,14 +15,12 @@ from functools import cache
 import pandas as pd
 
 from pipeline import schemas
-from pipeline.extract.units import unit_vocabulary
-from pipeline.validate.audit import SPANS, audit_columns
+from pipeline.validate import vocabularies
+from pipeline.validate.audit import AUDIT_COLUMNS, audit_columns, span
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 
-# Values beyond this are parse errors, not facts (the largest budgets are ~1e14 元).
-MAX_ABS_VALUE = 1e16
 # A failed expectation names up to this many of its rows, each by these columns where the table has them.
 FAILED_ROWS = 5
 ROW_COLUMNS = ("doc_id", "char_start", "char_end", "body_start", "raw_text", "source_name")
@@ -74,36 +72,35 @@ class ValidationReport:
 
 
 def expectations_for(table: str) -> list:
-    """The expectations a table must meet, read off its schema."""
+    """The expectations a table must meet, read off its schema: its columns in order, its primary key,
+    each field's constraints (its vocabulary as a value set) and its span."""
     import great_expectations as gx
 
     E = gx.expectations
     schema = schemas.load(table)
-    audit = ["_span_in_document", "_text_matches_span"] if table in SPANS else []
+    audit = list(AUDIT_COLUMNS) if span(table) else []
     out: list = [E.ExpectTableColumnsToMatchOrderedList(column_list=schema.columns + audit)]
     if len(schema.primary_key) == 1:
         out.append(E.ExpectColumnValuesToBeUnique(column=schema.primary_key[0]))
     else:
         out.append(E.ExpectCompoundColumnsToBeUnique(column_list=list(schema.primary_key)))
+    words = vocabularies.resolved()
     for f in schema.fields:
         if f.required:
             out.append(E.ExpectColumnValuesToNotBeNull(column=f.name))
         if f.enum:
             out.append(E.ExpectColumnValuesToBeInSet(column=f.name, value_set=list(f.enum)))
+        if f.vocabulary:
+            out.append(E.ExpectColumnValuesToBeInSet(column=f.name, value_set=sorted(words[f.vocabulary])))
         if f.max_length is not None:
             out.append(E.ExpectColumnValueLengthsToBeBetween(column=f.name, max_value=f.max_length))
         if f.pattern:
             out.append(E.ExpectColumnValuesToMatchRegex(column=f.name, regex=f"^(?:{f.pattern})$"))
-        if f.type in ("integer",) and f.name.startswith(("char_", "body_")):
-            out.append(E.ExpectColumnValuesToBeBetween(column=f.name, min_value=0))
-    if table == "metrics":
-        out.append(E.ExpectColumnValuesToBeInSet(column="unit", value_set=sorted(unit_vocabulary())))
-        for col in ("value", "value_high"):
-            out.append(E.ExpectColumnValuesToBeBetween(column=col, min_value=-MAX_ABS_VALUE,
-                                                       max_value=MAX_ABS_VALUE))
-    if table in SPANS:
-        out.append(E.ExpectColumnValuesToBeInSet(column="_span_in_document", value_set=[True]))
-        out.append(E.ExpectColumnValuesToBeInSet(column="_text_matches_span", value_set=[True]))
+        bounds = {k: v for k, v in (("min_value", f.minimum), ("max_value", f.maximum)) if v is not None}
+        if bounds:
+            out.append(E.ExpectColumnValuesToBeBetween(column=f.name, **bounds))
+    for column in audit:
+        out.append(E.ExpectColumnValuesToBeInSet(column=column, value_set=[True]))
     return out
 
 
@@ -122,7 +119,7 @@ def validate_table(table: str, df: pd.DataFrame, documents: pd.DataFrame | None 
     import great_expectations as gx
 
     frame = audit_columns(table, df, documents if documents is not None else df)
-    if table in SPANS and df.empty:
+    if span(table) and df.empty:
         frame = df.assign(_span_in_document=pd.Series(dtype=bool), _text_matches_span=pd.Series(dtype=bool))
     context = _context()
     name = f"{table}_suite"

@@ -101,3 +101,26 @@ def test_failure_while_writing_leaves_previous_release_and_catalog(built, tmp_pa
     with pytest.raises(OSError):
         publish_release(changed, tmp_path, sources, {})
     assert _snapshot(tmp_path) == before
+
+
+def test_frictionless_checks_the_constraints_the_suites_check(built, tmp_path):
+    """A consumer's ``frictionless validate`` finds a row that breaks a schema constraint: a unit
+    outside the vocabulary, an offset below zero, a value beyond bounds."""
+    from frictionless import validate
+
+    tables, sources = built
+    result = publish_release(tables, tmp_path, sources, {})
+    package = json.loads((result.path / "datapackage.json").read_text(encoding="utf-8"))
+    [metrics] = [r for r in package["resources"] if r["name"] == "metrics-jsonl"]
+    fields = {f["name"]: f.get("constraints", {}) for f in metrics["schema"]["fields"]}
+    assert fields["char_start"]["minimum"] == 0 and fields["value"]["maximum"] == 1e16
+    assert "吨/日" in fields["unit"]["enum"]
+    assert validate(str(result.path / "datapackage.json")).valid
+    path = result.path / "metrics.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    rows[0]["unit"], rows[1]["char_start"], rows[2]["value"] = "furlong", -1, 1e17
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    report = validate(str(result.path / "datapackage.json"))
+    errors = {(e[0], e[1]) for e in report.flatten(["type", "fieldName"]) if e[0] == "constraint-error"}
+    assert errors == {("constraint-error", "unit"), ("constraint-error", "char_start"),
+                      ("constraint-error", "value")}
