@@ -70,7 +70,7 @@ class _Item:
 
 @cache
 def _title_full() -> re.Pattern:
-    mods = rf"(?:常务副|副|代理|代|执行|常务|第一|首席|名誉|荣誉|专职|驻会|候补|特聘|客座|资深|[一二三四]级|总|驻[{HAN_RANGE}]{{1,6}}?(?=(?:特命全权)?(?:大使|公使|总领事|领事|代表|参赞)))"
+    mods = rf"(?:常务副|副|代理|代|候任|高级|执行|常务|第一|首席|名誉|荣誉|专职|驻会|候补|特聘|客座|资深|[一二三四]级|总|驻[{HAN_RANGE}]{{1,6}}?(?=(?:特命全权)?(?:大使|公使|总领事|领事|代表|参赞)))"
     return re.compile(rf"{mods}*{title_pattern()}(?:助理)?")
 
 
@@ -189,6 +189,8 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
     state word, 马拉维 a person), so only the classes that never name a body end it: verbs
     other than those inside names, prepositions, conjunctions, adverbs, pronouns, particles,
     time and number words."""
+    if word in ("的", "了", "着", "过"):
+        return False  # (the tagger's organisation may run on over 的: …服务中心的总护士长)
     if word in lexicon.countries() or word in _suffix_words() or word in lexicon.known_names() \
             or word in lexicon.words("body_words") \
             or (start in words.place_chars and _BODY_CHARS.fullmatch(word)):
@@ -277,10 +279,10 @@ def _bracketed_before(text: str, pos: int, title_start: int) -> int | None:
 def _inside_a_body_name(text: str, word: str, pos: int, title_start: int) -> bool:
     """中央政府驻香港联络办公室, 公交1路车队: 驻 before a place and a unit of its own (not 中国驻朝鲜
     大使, where the title follows the place), and a route number before 路, stand inside a name."""
-    if word == "驻":
+    if word in ("驻", "驻华", "驻港", "驻澳"):
         rest = text[pos:title_start]
         return rest.endswith(lexicon.org_suffixes()) and _country_prefix().fullmatch(rest) is None \
-            and len(rest) >= 4
+            and len(rest) >= (3 if len(word) > 1 else 4)
     return bool(_ROUTE.fullmatch(word)) and text.startswith("路", pos)
 
 
@@ -849,7 +851,8 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
         run = None
     if run is None:
         if tagged is None and _gap_start(text, start) < start:
-            return _surname_name(text, start, words)  # a signature line: 区长  杜联合
+            end = _surname_name(text, start, words)  # a signature line: 区长  杜联合
+            return end if end is not None and not _common_words_in(text[start:end]) else None  # (成员 巴武装称)
         if tagged is None and (before := _surname_name_before_a_verb_or_date(text, start, words)) is not None:
             return before
         name = text[start:tagged] if tagged is not None else ""

@@ -441,3 +441,19 @@ def test_a_quoted_name_inside_a_body_and_an_occupation_with_a_modifier():
     assert roles("扎根山区、献身教育事业的优秀教师王思明同志") == []
     assert roles("全国优秀教师王思明") == []
     assert roles("在现任连长巩虹宇理解中") == [("巩虹宇", "", ("连长",))]
+
+
+def test_designated_and_senior_titles_and_members_of_a_named_body():
+    assert roles("香港特别行政区候任行政长官李家超") == [("李家超", "香港特别行政区", ("候任行政长官",))]
+    assert roles("巴勒斯坦伊斯兰抵抗运动（哈马斯）高级成员伊斯梅尔·巴尔胡姆。") == [
+        ("伊斯梅尔·巴尔胡姆", "巴勒斯坦伊斯兰抵抗运动（哈马斯）", ("高级成员",))]
+    assert roles("中央宣讲团成员、中共中央政治局委员、国务院副总理刘国中") == [
+        ("刘国中", "", ("中央宣讲团成员", "中共中央政治局委员", "国务院副总理"))]
+    assert roles("家庭成员李四说") == []
+
+
+def test_a_delegation_abroad_and_de_before_the_title():
+    assert roles("外国驻华武官团团长、赞比亚驻华国防武官佩里代表外方致答辞") == [
+        ("佩里", "", ("外国驻华武官团团长", "赞比亚驻华国防武官"))]
+    assert roles("张华莉是淮海中路街道社区卫生服务中心的总护士长。") == [
+        ("张华莉", "淮海中路街道社区卫生服务中心", ("总护士长",))]
