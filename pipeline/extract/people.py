@@ -491,6 +491,8 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
             return start, start + k
     if _is_body(text, start, end, words):
         return start, end
+    if _a_company_before(text, start, end, words):
+        return start, end  # 浩洋电子董事长, 银泰商业首席执行官: a company named by its brand alone
     if 2 <= end - start <= 4 and body not in _generic_bodies() and text.startswith(_STAFF_TITLES, end) \
             and _common_noun_tail(text, start, end, words) and not _first_word_tag(text, start, end, words).startswith("v"):
         return start, start  # 项目主管, 门店负责人, 公关总监: common nouns that name no body qualify a staff title
@@ -498,6 +500,26 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
 
 
 _PLACE_ENDS = "国州省市县区邦岛"
+_COMPANY_TITLES = ("董事长", "副董事长", "总经理", "副总经理", "首席执行官", "首席运营官", "首席财务官", "首席技术官",
+                   "总裁", "副总裁", "执行董事", "董事会主席", "联合创始人", "创始人")
+
+
+def _a_company_before(text: str, start: int, end: int, words: _WordIndex) -> bool:
+    """A title only a company has (董事长, 首席执行官) makes the two to three words before it, of
+    four to eight characters with no verb or common noun of another sort, the company's name:
+    a brand and its trade (浩洋 + 电子, 银泰 + 商业), though no suffix names it a company."""
+    if not text.startswith(_COMPANY_TITLES, end) or not 4 <= end - start <= 8 or text[start:end] in lexicon.countries():
+        return False
+    at, pieces = start, 0
+    while at < end:
+        nxt = next((e for e in range(at + 1, min(end, at + 4) + 1) if words.start_of_word_ending.get(e) == at), None)
+        if nxt is None:
+            return False
+        tag = word_tags().get(text[at:nxt]) or ""
+        if tag.startswith(("v", "p", "c", "d", "r", "u", "m", "q", "t", "f")) or at in words.person_chars:
+            return False
+        at, pieces = nxt, pieces + 1
+    return pieces <= 3
 # Staff titles a common noun before them qualifies (项目主管, 公关总监), unlike offices that head a
 # body (落实总书记 is a verb and a title; 大会执行主席 names the body it heads).
 _STAFF_TITLES = ("主管", "负责人", "总监", "经理", "顾问", "专员", "特派员", "代表", "谈判代表")
@@ -845,16 +867,19 @@ def _name_end_after_title(text: str, start: int, words: _WordIndex) -> int | Non
     tagged, run = _tagged_person_end(text, start, words), _name_run(text, start, words)
     if tagged is not None and run is not None and run > tagged:
         tagged = _transliteration_goes_on(text, start, tagged, run)
+    prefix = None
     bounded = run is not None and not _HAN.match(text, run) and run - start <= 4 \
         and text[start] not in _FOLLOW_SINGLE and not _has_function_words(text[start:run])  # 干事长森山裕。
     if run is not None and run != tagged and not bounded and not _plausible_run(text[start:run]):
+        prefix = _plausible_prefix(text, start, run, words) if tagged is None else None
         run = None
     if run is None:
         if tagged is None and _gap_start(text, start) < start:
-            end = _surname_name(text, start, words)  # a signature line: 区长  杜联合
-            return end if end is not None and not _common_words_in(text[start:end]) else None  # (成员 巴武装称)
+            return _surname_name(text, start, words)  # a signature line: 区长  杜联合
         if tagged is None and (before := _surname_name_before_a_verb_or_date(text, start, words)) is not None:
             return before
+        if tagged is None and prefix is not None:
+            return prefix
         name = text[start:tagged] if tagged is not None else ""
         if tagged is not None and not _plausible_run(name) and not _transliteration_ending_its_clause(text, start, tagged) \
                 and (len(name) < 3 or _reads_as_words(name) or _common_words_in(name)):
@@ -898,6 +923,20 @@ def _surname_name_before_a_verb_or_date(text: str, start: int, words: _WordIndex
     return end if not _common_words_in(name) or len(name) == 3 and looks_like_name(name) else None
 
 
+def _plausible_prefix(text: str, start: int, end: int, words: _WordIndex) -> int | None:
+    """娄勤俭 + 作的, 阿巴斯 + 及巴方, 扎哈罗娃 + 此前: where the run of name-like words takes a
+    word or a character of the sentence along, the longest plausible name before a function
+    character or a word of another kind, at one of jieba's word boundaries."""
+    for cut in range(end - 1, start + 1, -1):
+        if words.word_at.get(cut) != cut or not _plausible_run(text[start:cut]):
+            continue
+        nxt = text[cut]
+        word = text[cut:_word_end(text, cut, words)]
+        if nxt in _FOLLOW_SINGLE or nxt in _GLUED or (word_tags().get(word) or "").startswith(("v", "p", "c", "d", "r", "t")):
+            return cut
+    return None
+
+
 def _transliteration_goes_on(text: str, start: int, end: int, limit: int) -> int:
     """米舒斯 + 京, 贡恰 + 连科: the tagger often stops a transliterated name a character or two
     short; the characters that spell foreign names after it, up to a function word, are its end."""
@@ -910,14 +949,14 @@ def _transliteration_goes_on(text: str, start: int, end: int, limit: int) -> int
     return at
 
 
-_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回于赴祝以用"
+_GLUED = "说称等在也就又都是将率则向对与同为从作致乘独回于赴祝以用会因"
 
 
 def _unglued(text: str, start: int, end: int) -> int:
     """王五则表示: jieba and the tagger both read 王五则 as one name; a verb or adverb glued to a
     two-character name is not part of it."""
-    if end - start == 3 and text[end - 1] in _GLUED and looks_like_name(text[start:end - 1]):
-        return end - 1
+    if end - start in (3, 4) and text[end - 1] in _GLUED and looks_like_name(text[start:end - 1]):
+        return end - 1  # (崔相穆 + 因)
     if end - start >= 3 and text[end - 1] in _GLUED and text[end - 2] in _TRANSLITERATION \
             and ("·" in text[start:end] or _transliterated(text[start + 1:end - 1])):
         return end - 1  # 博索纳罗于, 泽连斯基在: a transliterated name ends before the word glued to it
@@ -1231,7 +1270,14 @@ def same_person_written_short(short: str, full: str) -> bool:
 
 def _an_occupation_alone(p: PersonMention) -> bool:
     """航天员叶光富, 彭丽媛教授: an occupation with no body named is no office."""
-    return not p.organization and all(t.endswith(_OCCUPATIONS) for t in p.titles)  # 优秀教师 too
+    return not p.organization and all(_an_occupation(t) for t in p.titles)
+
+
+def _an_occupation(title: str) -> bool:
+    """优秀教师 is an occupation with a modifier; 副总工程师 heads the engineers of a body."""
+    base = next((o for o in _OCCUPATIONS if title.endswith(o)), None)
+    return base is not None and "总" not in title[:len(title) - len(base)] \
+        and not title.startswith(("首席", "主任", "主管"))
 
 
 _OCCUPATIONS = tuple(sorted(lexicon.words("occupations")))

@@ -457,3 +457,15 @@ def test_a_delegation_abroad_and_de_before_the_title():
         ("佩里", "", ("外国驻华武官团团长", "赞比亚驻华国防武官"))]
     assert roles("张华莉是淮海中路街道社区卫生服务中心的总护士长。") == [
         ("张华莉", "淮海中路街道社区卫生服务中心", ("总护士长",))]
+
+
+def test_a_name_run_that_takes_a_word_of_the_sentence_along():
+    assert roles("全国人大外事委员会主任委员娄勤俭作的关于报告") == [("娄勤俭", "全国人大外事委员会", ("主任委员",))]
+    assert roles("巴勒斯坦总统阿巴斯及巴方其他官员") == [("阿巴斯", "巴勒斯坦", ("总统",))]
+    assert roles("美国中央司令部司令库里拉会在今天抵达以色列") == [("库里拉", "美国中央司令部", ("司令",))]
+    assert roles("来自西藏的全国政协委员明吉措姆，介绍了") == [("明吉措姆", "全国政协", ("委员",))]
+
+
+def test_a_company_named_by_its_brand_and_a_chief_engineer():
+    assert roles("浩洋电子董事长蒋伟楷说") == [("蒋伟楷", "浩洋电子", ("董事长",))]
+    assert roles("盛虹化纤副总工程师边树昌告诉记者") == [("边树昌", "", ("副总工程师",))]
