@@ -321,7 +321,7 @@ def _leading_verbs_dropped(text: str, start: int, end: int, words: _WordIndex) -
         word = text[start:nxt]
         tag = word_tags().get(word) or ""
         if not (tag in ("v", "c", "d", "p") and word not in _BODY_VERBS and word not in lexicon.countries()) \
-                or start in words.place_chars or text.startswith(lexicon.org_suffixes(), nxt) \
+                or start in words.place_chars or text[nxt:_word_end(text, nxt, words)] in _suffix_words() \
                 or text[nxt:end] in lexicon.org_suffixes() or _first_word_tag(text, nxt, end, words) == "a" \
                 or text.startswith(("有限", "股份"), nxt) \
                 or nxt - start == 1 and end - nxt == 2 and text[end - 1] in _ONE_CHARACTER_SUFFIXES:  # 住 + 建局
@@ -423,7 +423,7 @@ def _chain(text: str, name_start: int, words: _WordIndex) -> list[_Item]:
             body_start = body_end = title_start = walked  # 人民党主席、政府首相洪森: words that name no body join the title
         if not marker and body_end < title_start:
             title_start = body_end  # 俄罗斯 + 总统新闻秘书, 波黑主席团 + 轮值主席: the rest joins the title
-        if body_start == body_end == title_start and not items:
+        if body_start == body_end == title_start and not items and not _names_its_body(text[title_start:end]):
             body_start, body_end = _body_before_de(text, title_start, words)
         items.insert(0, _Item(body_start, body_end, title_start, end))
         if body_start > 0 and text[body_start - 1] in "、兼":

@@ -469,3 +469,10 @@ def test_a_name_run_that_takes_a_word_of_the_sentence_along():
 def test_a_company_named_by_its_brand_and_a_chief_engineer():
     assert roles("浩洋电子董事长蒋伟楷说") == [("蒋伟楷", "浩洋电子", ("董事长",))]
     assert roles("盛虹化纤副总工程师边树昌告诉记者") == [("边树昌", "", ("副总工程师",))]
+
+
+def test_a_place_before_de_and_a_verb_before_a_party_name_are_no_body():
+    assert roles("刚刚抵达莫斯科的国家主席习近平应约会见") == [("习近平", "", ("国家主席",))]
+    assert roles("发来贺电贺函的还有社会党国际主席、希腊前总理帕潘德里欧") == [
+        ("帕潘德里欧", "", ("社会党国际主席", "希腊总理"))]
+    assert roles("佛得角争取民主运动主席席尔瓦表示") == [("席尔瓦", "佛得角争取民主运动", ("主席",))]
