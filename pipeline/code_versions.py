@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import sys
+from collections.abc import Iterator
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -61,31 +62,34 @@ def _imports(path: Path, module: str) -> tuple[set[str], set[str], set[str]]:
 def _parsed(path: Path, module: str, _mtime_ns: int, _size: int) -> tuple[set[str], set[str], set[str]]:
     """Parsed once per process and file state: every stage reads most of the same files."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
-    ours, theirs, strings = set(), set(), set()
-
-    def add(name: str) -> None:
+    ours, theirs = set(), set()
+    for name, taken, _ in import_statements(tree, module, path.name == "__init__.py"):
         if name == "pipeline" or name.startswith("pipeline."):
             ours.add(name)
+            ours.update(f"{name}.{t}" for t in taken)  # may be modules
         else:
             theirs.add(name.split(".")[0])
+    strings = {node.value for node in ast.walk(tree)
+               if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 64}
+    return ours, theirs, strings
 
+
+def import_statements(tree: ast.AST, module: str, is_package: bool) -> Iterator[tuple[str, tuple[str, ...], int]]:
+    """Each import of a parsed module: the module it names (a relative import resolved against
+    ``module``), the names a ``from`` import takes from it, and its line. The import-layer test
+    reads the package's imports through this too."""
+    package = module if is_package else module.rsplit(".", 1)[0]
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                add(alias.name)
+                yield alias.name, (), node.lineno
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
                 name = f"{base}.{node.module}" if node.module else base
             else:
                 name = node.module or ""
-            add(name)
-            if name == "pipeline" or name.startswith("pipeline."):
-                ours.update(f"{name}.{alias.name}" for alias in node.names)  # may be modules
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 64:
-            strings.add(node.value)
-    return ours, theirs, strings
+            yield name, tuple(alias.name for alias in node.names), node.lineno
 
 
 def stage_files(stage: str, root: Path = PACKAGE_ROOT) -> tuple[list[Path], set[str]]:

@@ -12,6 +12,7 @@ import ast
 from pathlib import Path
 
 import pipeline
+from pipeline.code_versions import import_statements
 
 PACKAGE = Path(pipeline.__file__).resolve().parent
 
@@ -61,20 +62,11 @@ def _layer(module: str) -> tuple[int, str] | None:
 
 def _imports(module: str, path: Path, modules: dict[str, Path]) -> list[tuple[str, int]]:
     """The package modules ``module`` imports, with the line of each import."""
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found += [(alias.name, node.lineno) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
-                name = f"{base}.{node.module}" if node.module else base
-            else:
-                name = node.module or ""
-            # from pipeline import lexicon names a module; from pipeline import CODE_VERSION the package
-            found += [(f"{name}.{alias.name}" if f"{name}.{alias.name}" in modules else name, node.lineno)
-                      for alias in node.names]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for name, taken, line in import_statements(tree, module, path.name == "__init__.py"):
+        # from pipeline import lexicon names a module; from pipeline import CODE_VERSION the package
+        found += [(f"{name}.{t}" if f"{name}.{t}" in modules else name, line) for t in taken] or [(name, line)]
     return [(name, line) for name, line in found if name == "pipeline" or name.startswith("pipeline.")]
 
 
