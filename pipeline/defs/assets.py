@@ -8,6 +8,8 @@ from pipeline.code_versions import build_version, stage_version
 from pipeline.defs import reports
 from pipeline.defs.metadata import definition_metadata, description, release_metadata, table_metadata
 from pipeline.defs.resources import PipelineSettings
+from pipeline.ingest import corpus
+from pipeline.ingest.rows import sources_from_documents
 from pipeline.publish import publish_release
 from pipeline.publish.files import content_hash
 from pipeline.validate import validate_table
@@ -44,7 +46,7 @@ def source_documents(context: dg.AssetExecutionContext, settings: PipelineSettin
     """Every input from the configured sources, decoded, normalised and repaired (or rejected with a reason)."""
     cache = settings.cache()
     try:
-        ingested = build.ingest_sources(settings.sources(), cache)
+        ingested = corpus.ingest_sources(settings.sources(), cache)
     except OSError:
         raise  # a network disk or a full temp dir: passing, so IO_RETRY tries again
     except Exception as err:
@@ -67,7 +69,7 @@ def source_documents(context: dg.AssetExecutionContext, settings: PipelineSettin
     group_name="ingest", code_version=stage_version("ingest"),
     outs={t: _table_out(t) for t in ("documents", "defects", "rejected")},
 )
-def document_tables(source_documents: build.Ingested):
+def document_tables(source_documents: corpus.Ingested):
     """Tables of documents, repairs/defects and rejected inputs."""
     tables = build.document_tables(source_documents.documents)
     yield _table_output("documents", tables["documents"])
@@ -77,7 +79,7 @@ def document_tables(source_documents: build.Ingested):
 
 @dg.asset(group_name="sections", code_version=stage_version("sections"), owners=OWNERS, kinds={"pandas"},
           description=description("sections"), metadata=definition_metadata("sections"))
-def sections(settings: PipelineSettings, source_documents: build.Ingested) -> dg.Output:
+def sections(settings: PipelineSettings, source_documents: corpus.Ingested) -> dg.Output:
     # The asset's description is its schema's (pipeline/schemas/sections.json).
     cache = settings.cache()
     table = build.section_table(source_documents.documents, cache)
@@ -89,7 +91,7 @@ def sections(settings: PipelineSettings, source_documents: build.Ingested) -> dg
     outs={t: _table_out(t) for t in ("people", "metrics", "mentions")},
 )
 def extracted_tables(context: dg.AssetExecutionContext, settings: PipelineSettings,
-                     source_documents: build.Ingested):
+                     source_documents: corpus.Ingested):
     """People, metrics and mentions, each row tied to its character offsets; unchanged documents come from the cache."""
     cache = settings.cache()
     try:
@@ -129,7 +131,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, docum
     failed = [t for t, report in validation.items() if not report["success"]]
     if failed:
         raise dg.Failure(f"validation failed for {', '.join(failed)}; nothing was published", allow_retries=False)
-    result = publish_release(frames, settings.outputs, build.sources_from_documents(documents), validation)
+    result = publish_release(frames, settings.outputs, sources_from_documents(documents), validation)
     context.log.info(f"release {result.version} at {result.path} ({'new' if result.created_new else 'unchanged'})")
     return dg.MaterializeResult(metadata={
         "version": result.version, **release_metadata(result.path, settings.outputs, list(frames)),
