@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline import schemas
 from pipeline.cache import DocumentCache
 from pipeline.code_versions import stage_version
 from pipeline.extract import extract_metrics, extract_people
@@ -41,10 +42,13 @@ def _per_document(stage: str, doc: IngestedDocument, cache: DocumentCache, compu
         raise DocumentFailed(f"{stage} failed on {doc.source_name} (doc_id {doc.doc_id}): {err!r}") from err
 
 
-def document_tables(docs: list[IngestedDocument]) -> dict[str, pd.DataFrame]:
+def document_tables(ingested: Ingested) -> dict[str, pd.DataFrame]:
+    """The ingest stage's tables (``schemas.tables_of("ingest")``)."""
+    docs = ingested.documents
     return {
         "documents": frame("documents", [document_row(d, stage_version("ingest")) for d in docs]),
         "defects": frame("defects", [r for d in docs for r in defect_rows(d, stage_version("ingest"))]),
+        "rejected": rejected_table(ingested),
     }
 
 
@@ -65,7 +69,8 @@ def sections_of(text: str) -> list[Section]:
     return [as_written_section(s, reading, text) for s in split_sections(reading)]
 
 
-def _extract_one(d: IngestedDocument) -> tuple[list[dict], list[dict], list[dict]]:
+def _extract_one(d: IngestedDocument) -> dict[str, list[dict]]:
+    """One document's rows of each table of the extract stage (``schemas.tables_of("extract")``)."""
     text, reading = d.text, reading_text(d.text)
     sections = sections_of(text)
     analysis = analyse(reading)  # the tagger runs once, for the people and the other names
@@ -77,19 +82,21 @@ def _extract_one(d: IngestedDocument) -> tuple[list[dict], list[dict], list[dict
         mentions = [replace(m, text=text[m.char_start:m.char_end]) for m in mentions]
         metrics = [as_written_metric(m, reading, text) for m in metrics]
     version = stage_version("extract")
-    return (metric_rows(d.doc_id, metrics, sections, version),
-            people_rows(d.doc_id, text, sections, people, version),
-            mention_rows(d.doc_id, text, sections, mentions, version))
+    return {"metrics": metric_rows(d.doc_id, metrics, sections, version),
+            "people": people_rows(d.doc_id, text, sections, people, version),
+            "mentions": mention_rows(d.doc_id, text, sections, mentions, version)}
 
 
 def extraction_tables(docs: list[IngestedDocument], cache: DocumentCache | None = None) -> dict[str, pd.DataFrame]:
     """Metrics, people and mentions, one document at a time (cached)."""
     cache = cache or DocumentCache(None)
-    builders = {t: FrameBuilder(t) for t in ("metrics", "people", "mentions")}
+    builders = {t: FrameBuilder(t) for t in schemas.tables_of("extract")}
     for d in docs:
         rows = _per_document("extract", d, cache, lambda d=d: _extract_one(d))
-        for builder, table_rows in zip(builders.values(), rows, strict=True):
-            builder.extend(table_rows)
+        if rows.keys() != builders.keys():
+            raise ValueError(f"_extract_one made rows of {sorted(rows)}; the extract stage's schemas say {sorted(builders)}")
+        for table, builder in builders.items():
+            builder.extend(rows[table])
     return {t: b.frame() for t, b in builders.items()}
 
 
@@ -104,11 +111,10 @@ def rejected_table(ingested: Ingested) -> pd.DataFrame:
 
 def build_tables(seeds: Path, cache: DocumentCache | None = None) -> tuple[dict[str, pd.DataFrame], Ingested]:
     ingested = ingest_all(seeds, cache)
-    out = document_tables(ingested.documents)
+    out = document_tables(ingested)
     out["sections"] = section_table(ingested.documents, cache)
     out.update(extraction_tables(ingested.documents, cache))
     out["entities"] = entity_table(out["mentions"])
-    out["rejected"] = rejected_table(ingested)
-    return out, ingested
+    return {t: out[t] for t in schemas.TABLES}, ingested
 
 
