@@ -33,12 +33,13 @@ HASH_CHARS = 12
 
 # The modules each stage calls; what they import is found from their source.
 STAGES: dict[str, tuple[str, ...]] = {
-    "ingest": ("pipeline.ingest", "pipeline.ingest.documents", "pipeline.ingest.sources"),
+    "ingest": ("pipeline.ingest", "pipeline.ingest.corpus", "pipeline.ingest.documents", "pipeline.ingest.rows",
+               "pipeline.ingest.sources"),
     # build.py holds the per-document glue of these two (sections_of, _extract_one).
-    "sections": ("pipeline.build", "pipeline.sections", "pipeline.extract.script", "pipeline.tables"),
-    "extract": ("pipeline.build", "pipeline.extract", "pipeline.extract.mentions", "pipeline.extract.script",
-                "pipeline.extract.tagger", "pipeline.sections", "pipeline.tables"),
-    "entities": ("pipeline.tables",),
+    "sections": ("pipeline.build", "pipeline.sections", "pipeline.sections.rows", "pipeline.extract.script"),
+    "extract": ("pipeline.build", "pipeline.extract", "pipeline.extract.mentions", "pipeline.extract.people_rows",
+                "pipeline.extract.rows", "pipeline.extract.script", "pipeline.extract.tagger", "pipeline.sections"),
+    "entities": ("pipeline.extract.entities",),
     "validate": ("pipeline.validate", "pipeline.validate.suites"),
     "publish": ("pipeline.publish", "pipeline.publish.release", "pipeline.publish.files"),
 }

@@ -1,4 +1,4 @@
-"""``python -m pipeline ner-benchmark [--data DIR]``: score find_entities on public NER test sets.
+"""``python -m pipeline ner-benchmark [--data DIR]``: score ner_mentions on public NER test sets.
 
 Entity-level exact match, micro precision/recall/F1 per type (PER, LOC, ORG) and overall.
 The test sets are only read here, never used to build word lists or rules.
@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from pipeline.extract.ner import bio_spans, find_entities
+from pipeline.extract.ner import bio_spans, ner_mentions
 
 TYPES = ("PER", "LOC", "ORG")
 SETS = {"msra": "msra_test_bio.txt", "pd": "pd_example.test"}
@@ -46,7 +46,7 @@ def score(sentences) -> tuple[dict[str, Counter], int, float]:
     counts = {t: Counter() for t in TYPES}
     chars, t0 = 0, time.perf_counter()
     for text, gold in sentences:
-        predicted = {(m.kind, m.start, m.end) for m in find_entities(text)}
+        predicted = {(m.kind, m.start, m.end) for m in ner_mentions(text)}
         chars += len(text)
         for kind in TYPES:
             g = {s for s in gold if s[0] == kind}

@@ -51,16 +51,16 @@ def test_rebuild_on_unchanged_inputs_publishes_nothing(release, capsys):
 def test_failing_blocking_check_stops_publication(tmp_path, monkeypatch, capsys):
     from tests_support import copy_seed
 
-    import pipeline.tables as tables
+    import pipeline.build as build
 
-    original = tables.metric_rows
+    original = build.metric_rows
 
     def corrupt(*args, **kwargs):
         rows = original(*args, **kwargs)
         rows[0]["char_start"] += 1  # offsets no longer slice raw_text
         return rows
 
-    monkeypatch.setattr(tables, "metric_rows", corrupt)
+    monkeypatch.setattr(build, "metric_rows", corrupt)
     outputs = tmp_path / "outputs"
     assert cli.main(["build", "--seeds", str(copy_seed(tmp_path / "seeds")), "--outputs", str(outputs),
                      "--no-cache"]) == 1

@@ -14,12 +14,20 @@ def _graph():
 def test_graph_runs_from_ingest_to_release():
     graph = _graph()
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
-    assert keys == {"source_documents", "documents", "defects", "rejected", "sections", "people", "metrics",
-                    "mentions", "entities", "release"}
+    # Every table's asset comes from its schema: the sources, one asset per table, the release.
+    assert keys == {"source_documents", *schemas.TABLES, "release"}
     release_parents = {k.to_user_string() for k in graph.get(dg.AssetKey("release")).parent_keys}
-    assert set(schemas.TABLES) <= release_parents
+    assert release_parents == set(schemas.TABLES)
     assert {k.to_user_string() for k in graph.get(dg.AssetKey("entities")).parent_keys} == {"mentions"}
     assert "source_documents" in {k.to_user_string() for k in graph.get(dg.AssetKey("sections")).parent_keys}
+
+
+def test_each_table_is_yielded_by_the_asset_of_its_schemas_stage():
+    stage_assets = {"ingest": "document_tables", "sections": "sections", "extract": "extracted_tables",
+                    "entities": "entities"}
+    for table in schemas.TABLES:
+        assets_def = defs.resolve_assets_def(table)
+        assert assets_def.op.name == stage_assets[schemas.load(table).stage], table
 
 
 def test_every_table_has_a_blocking_expectations_check():

@@ -2,8 +2,9 @@
 
 Read from the source with ``ast`` (nothing is imported), imports inside functions included, since a
 late import is a dependency too. Top to bottom, a document goes ingest -> sections -> extract ->
-tables -> validate -> publish, and the build, the CLI and the Dagster layer call them all; what every
-stage reads about text, words, keys, schemas and code versions sits below them all.
+validate -> publish, each stage building its own rows, and the build, the CLI and the Dagster layer call
+them all; what every stage reads about text, words, keys, schemas, code versions, the document cache and
+the generic table plumbing (``frames``) sits below them all.
 """
 
 from __future__ import annotations
@@ -20,15 +21,14 @@ PACKAGE = Path(pipeline.__file__).resolve().parent
 # ``pipeline`` is only the package's own __init__ (CODE_VERSION, __version__).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("pipeline", "pipeline.text", "pipeline.lexicon", "pipeline.keys", "pipeline.code_versions",
-              "pipeline.schemas")),
+              "pipeline.schemas", "pipeline.frames", "pipeline.cache")),
     ("ingest", ("pipeline.ingest",)),
     ("sections", ("pipeline.sections",)),
     ("extract", ("pipeline.extract",)),
-    ("tables", ("pipeline.tables",)),
     ("validate", ("pipeline.validate",)),
     ("publish", ("pipeline.publish",)),
-    # The build and what drives it: its document cache, the CLI, the Dagster layer, the benchmarks.
-    ("build", ("pipeline.build", "pipeline.cache", "pipeline.cli", "pipeline.__main__", "pipeline.defs",
+    # The build and what drives it: the CLI, the Dagster layer, the benchmarks.
+    ("build", ("pipeline.build", "pipeline.cli", "pipeline.__main__", "pipeline.defs",
                "pipeline.definitions", "pipeline.bench", "pipeline.ner_benchmark", "pipeline.numbers_benchmark")),
 )
 PLACE = {name: (rank, layer) for rank, (layer, names) in enumerate(LAYERS) for name in names}
@@ -99,8 +99,8 @@ def test_no_module_imports_from_a_later_layer():
 def test_the_layers_see_a_backward_import():
     """The check itself: a stage's own edges are found, and one run backwards would be reported."""
     edges = {(module, target) for module, target, _ in _edges()}
-    assert ("pipeline.tables", "pipeline.text") in edges  # sentence_bounds, from below every stage
+    assert ("pipeline.extract.rows", "pipeline.text") in edges  # sentence_bounds, from below every stage
     assert ("pipeline.extract.people", "pipeline.lexicon.names") in edges  # the name test
-    assert _layer("pipeline.ingest.documents") < _layer("pipeline.sections.split") < _layer("pipeline.tables")
+    assert _layer("pipeline.ingest.documents") < _layer("pipeline.sections.split") < _layer("pipeline.extract.rows")
     assert _layer("pipeline.text")[1] == _layer("pipeline")[1] == "base"
     assert _layer("pipeline.textual") is None  # a name is placed by whole parts only

@@ -3,11 +3,13 @@
 import dagster as dg
 import pandas as pd
 
-from pipeline import build
+from pipeline import build, schemas
 from pipeline.code_versions import build_version, stage_version
 from pipeline.defs import reports
 from pipeline.defs.metadata import definition_metadata, description, release_metadata, table_metadata
 from pipeline.defs.resources import PipelineSettings
+from pipeline.ingest import corpus
+from pipeline.ingest.rows import sources_from_documents
 from pipeline.publish import publish_release
 from pipeline.publish.files import content_hash
 from pipeline.validate import validate_table
@@ -18,19 +20,17 @@ OWNERS = ["team:data-pipeline"]
 IO_RETRY = dg.RetryPolicy(max_retries=2, delay=2, backoff=dg.Backoff.EXPONENTIAL)
 
 
-def _table_output(table: str, df: pd.DataFrame, multi: bool = True, extra: dict | None = None) -> dg.Output:
+def _table_output(table: str, df: pd.DataFrame, extra: dict | None = None) -> dg.Output:
     """An output with its metadata and a data version that is the hash of its content."""
     version = dg.DataVersion(content_hash(table, df)[:32])
-    metadata = {**table_metadata(table, df), **(extra or {})}
-    if multi:
-        return dg.Output(df, output_name=table, metadata=metadata, data_version=version)
-    return dg.Output(df, metadata=metadata, data_version=version)
+    return dg.Output(df, output_name=table, metadata={**table_metadata(table, df), **(extra or {})},
+                     data_version=version)
 
 
-def _table_out(table: str) -> dg.AssetOut:
-    """A table's out: description and column metadata from its schema."""
-    return dg.AssetOut(description=description(table), metadata=definition_metadata(table), owners=OWNERS,
-                       kinds={"pandas"})
+def _table_outs(stage: str) -> dict[str, dg.AssetOut]:
+    """One out per table the stage yields (its schemas' ``stage``): description and column metadata from the schema."""
+    return {t: dg.AssetOut(description=description(t), metadata=definition_metadata(t), owners=OWNERS,
+                           kinds={"pandas"}) for t in schemas.tables_of(stage)}
 
 
 def _cache_metadata(cache) -> dict:
@@ -44,7 +44,7 @@ def source_documents(context: dg.AssetExecutionContext, settings: PipelineSettin
     """Every input from the configured sources, decoded, normalised and repaired (or rejected with a reason)."""
     cache = settings.cache()
     try:
-        ingested = build.ingest_sources(settings.sources(), cache)
+        ingested = corpus.ingest_sources(settings.sources(), cache)
     except OSError:
         raise  # a network disk or a full temp dir: passing, so IO_RETRY tries again
     except Exception as err:
@@ -63,33 +63,26 @@ def source_documents(context: dg.AssetExecutionContext, settings: PipelineSettin
     })
 
 
-@dg.multi_asset(
-    group_name="ingest", code_version=stage_version("ingest"),
-    outs={t: _table_out(t) for t in ("documents", "defects", "rejected")},
-)
-def document_tables(source_documents: build.Ingested):
+@dg.multi_asset(group_name="ingest", code_version=stage_version("ingest"), outs=_table_outs("ingest"))
+def document_tables(source_documents: corpus.Ingested):
     """Tables of documents, repairs/defects and rejected inputs."""
-    tables = build.document_tables(source_documents.documents)
-    yield _table_output("documents", tables["documents"])
-    yield _table_output("defects", tables["defects"])
-    yield _table_output("rejected", build.rejected_table(source_documents))
+    tables = build.document_tables(source_documents)
+    for table in schemas.tables_of("ingest"):
+        yield _table_output(table, tables[table])
 
 
-@dg.asset(group_name="sections", code_version=stage_version("sections"), owners=OWNERS, kinds={"pandas"},
-          description=description("sections"), metadata=definition_metadata("sections"))
-def sections(settings: PipelineSettings, source_documents: build.Ingested) -> dg.Output:
-    # The asset's description is its schema's (pipeline/schemas/sections.json).
+@dg.multi_asset(group_name="sections", code_version=stage_version("sections"), outs=_table_outs("sections"))
+def sections(settings: PipelineSettings, source_documents: corpus.Ingested):
+    """Each document split into lead, interviews, articles and banners; unchanged documents come from the cache."""
     cache = settings.cache()
     table = build.section_table(source_documents.documents, cache)
-    return _table_output("sections", table, multi=False, extra=_cache_metadata(cache))
+    yield _table_output("sections", table, extra=_cache_metadata(cache))
 
 
-@dg.multi_asset(
-    group_name="extract", code_version=stage_version("extract"), deps=["sections"],
-    outs={t: _table_out(t) for t in ("people", "metrics", "mentions")},
-)
+@dg.multi_asset(group_name="extract", code_version=stage_version("extract"), deps=["sections"],
+                outs=_table_outs("extract"))
 def extracted_tables(context: dg.AssetExecutionContext, settings: PipelineSettings,
-                     source_documents: build.Ingested):
+                     source_documents: corpus.Ingested):
     """People, metrics and mentions, each row tied to its character offsets; unchanged documents come from the cache."""
     cache = settings.cache()
     try:
@@ -99,27 +92,23 @@ def extracted_tables(context: dg.AssetExecutionContext, settings: PipelineSettin
         raise
     context.log.info(f"extracted {cache.computed} document(s), reused {cache.reused} from the cache")
     extra = _cache_metadata(cache)
-    yield _table_output("people", tables["people"], extra=extra)
-    yield _table_output("metrics", tables["metrics"], extra=extra)
-    yield _table_output("mentions", tables["mentions"], extra=extra)
+    for table in schemas.tables_of("extract"):
+        yield _table_output(table, tables[table], extra=extra)
 
 
-@dg.asset(group_name="extract", code_version=stage_version("entities"), owners=OWNERS, kinds={"pandas"},
-          description=description("entities"), metadata=definition_metadata("entities"))
-def entities(mentions: pd.DataFrame) -> dg.Output:
-    # The asset's description is its schema's (pipeline/schemas/entities.json): mentions grouped by kind
-    # and canonical name.
-    return _table_output("entities", build.entity_table(mentions), multi=False)
+@dg.multi_asset(group_name="extract", code_version=stage_version("entities"), outs=_table_outs("entities"))
+def entities(mentions: pd.DataFrame):
+    """Mentions of all documents grouped by kind and canonical name."""
+    yield _table_output("entities", build.entity_table(mentions))
 
 
 @dg.asset(group_name="publish", code_version=build_version(), owners=OWNERS, kinds={"parquet", "json"},
-          retry_policy=IO_RETRY)
-def release(context: dg.AssetExecutionContext, settings: PipelineSettings, documents: pd.DataFrame,
-            sections: pd.DataFrame, people: pd.DataFrame, metrics: pd.DataFrame, entities: pd.DataFrame,
-            mentions: pd.DataFrame, defects: pd.DataFrame, rejected: pd.DataFrame) -> dg.MaterializeResult:
+          retry_policy=IO_RETRY, ins={t: dg.AssetIn(t) for t in schemas.TABLES})
+def release(context: dg.AssetExecutionContext, settings: PipelineSettings,
+            **tables: pd.DataFrame) -> dg.MaterializeResult:
     """A versioned release under the outputs directory; runs only when every blocking check passed."""
-    frames = {"documents": documents, "sections": sections, "people": people, "metrics": metrics,
-              "entities": entities, "mentions": mentions, "defects": defects, "rejected": rejected}
+    frames = {t: tables[t] for t in schemas.TABLES}  # every published table, in publishing order
+    documents = frames["documents"]
     # Write, audit, publish: the blocking checks of this run audited these exact tables and left their
     # reports; a table without one (materialised without its check) is audited here.
     validation = {}
@@ -129,7 +118,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, docum
     failed = [t for t, report in validation.items() if not report["success"]]
     if failed:
         raise dg.Failure(f"validation failed for {', '.join(failed)}; nothing was published", allow_retries=False)
-    result = publish_release(frames, settings.outputs, build.sources_from_documents(documents), validation)
+    result = publish_release(frames, settings.outputs, sources_from_documents(documents), validation)
     context.log.info(f"release {result.version} at {result.path} ({'new' if result.created_new else 'unchanged'})")
     return dg.MaterializeResult(metadata={
         "version": result.version, **release_metadata(result.path, settings.outputs, list(frames)),

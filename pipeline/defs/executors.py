@@ -39,14 +39,13 @@ in_process_or_multiprocess = dg.ExecutorDefinition(
 )
 
 
-def dask_job():
-    from pipeline.defs.jobs import JOB_SELECTION
-
+def dask_job(selection: dg.AssetSelection):
+    """``build`` on a Dask cluster, or None when the optional ``dask`` extra is not installed."""
     try:
         from dagster_dask import dask_executor
     except ImportError:  # the optional dask extra is not installed
         return None
     return dg.define_asset_job(
-        name="build_on_dask", selection=JOB_SELECTION, executor_def=dask_executor,
+        name="build_on_dask", selection=selection, executor_def=dask_executor,
         description="The build job on a Dask cluster (see pipeline/defs/executors.py for the run config).",
     )

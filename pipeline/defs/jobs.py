@@ -1,8 +1,8 @@
-"""The main job: every asset and check, from the sources to a published release."""
+"""The main job, every asset and check from the sources to a published release, and the same on Dask."""
 
 import dagster as dg
 
-from pipeline.defs.executors import in_process_or_multiprocess
+from pipeline.defs.executors import dask_job, in_process_or_multiprocess
 
 JOB_SELECTION = dg.AssetSelection.all()
 
@@ -12,3 +12,6 @@ build_job = dg.define_asset_job(
     name="build", selection=JOB_SELECTION, executor_def=in_process_or_multiprocess,
     description="Ingest the sources, split, extract, validate and publish a release.",
 )
+
+# None without the optional dask extra (nothing to load then).
+build_on_dask_job = dask_job(JOB_SELECTION)

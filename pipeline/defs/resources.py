@@ -46,3 +46,9 @@ class PipelineSettings(dg.ConfigurableResource):
             "seeds_dir": str(self.seeds), "collections": [str(self._resolve(c)) for c in self.collections],
             "outputs_dir": str(self.outputs), "cache_dir": str(self._resolve(self.cache_dir)) if self.cache_dir else "",
         }}}}
+
+
+@dg.definitions
+def resources() -> dg.Definitions:
+    """The ``settings`` every asset, check and sensor reads (sources, outputs, cache), defaults as above."""
+    return dg.Definitions(resources={"settings": PipelineSettings()})

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.extract.ner import find_entities
+from pipeline.extract.ner import ner_mentions
 from pipeline.extract.people import PersonMention, extract_people
 from pipeline.extract.spans import SpanSet, drop_contained
 from pipeline.extract.tagger import Analysis, analyse
@@ -123,9 +123,9 @@ def find_mentions(text: str, people: list[PersonMention] | None = None,
             spans.append(("person", p.name_start, p.name_start + len(p.person), "people"))
         if p.organization and text.startswith(p.organization, p.org_start):
             spans.append(("organization", p.org_start, p.org_start + len(p.organization), "people"))
-    entities = find_entities(text, people, analysis)
-    spans += [(NER_KINDS[m.kind], m.start, m.end, "ner") for m in entities]
-    full_names = {(m.start, m.end): m.canonical for m in entities if m.canonical}  # 美 -> 美国
+    ner = ner_mentions(text, people, analysis)
+    spans += [(NER_KINDS[m.kind], m.start, m.end, "ner") for m in ner]
+    full_names = {(m.start, m.end): m.canonical for m in ner if m.canonical}  # 美 -> 美国
     taken = SpanSet()
     kept = [s for s in spans if taken.add(s[1], s[2])]  # earlier sources win overlaps
     kept = _join_place_heads(sorted(kept, key=lambda s: (s[1], s[2])), text)

@@ -294,10 +294,11 @@ def _body_is_organisation(text: str, p: PersonMention) -> bool:
         and org not in lexicon.countries() and len(org) >= 3
 
 
-def find_entities(text: str, people: list[PersonMention] | None = None,
-                  analysis: Analysis | None = None) -> list[Mention]:
-    """Persons with offices first (the people extractor), then listed names (东盟, 粤港澳大湾区),
-    then runs of short forms (中美), then the tagger's entities, places grown into full names
+def ner_mentions(text: str, people: list[PersonMention] | None = None,
+                 analysis: Analysis | None = None) -> list[Mention]:
+    """The named things ``text`` mentions, one per place (entities are these grouped across documents,
+    in ``extract/entities.py``). Persons with offices first (the people extractor), then listed names
+    (东盟, 粤港澳大湾区), then runs of short forms (中美), then the tagger's entities, places grown into full names
     and organisations. ``people`` and ``analysis``: the people extractor's output and the tagger's
     when the caller has them already."""
     analysis = analysis or analyse(text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -15,10 +14,9 @@ from pipeline.ingest.defects import (
     repeated_passages,
     traditional_characters,
 )
-from pipeline.ingest.normalize import assemble, iter_paragraphs, normalised_offset, raw_offset
+from pipeline.ingest.normalize import assemble, iter_paragraphs, normalised_offset
 from pipeline.ingest.page_breaks import repaired
 from pipeline.ingest.sources import SourceRecord
-from pipeline.keys import StableKeys
 from pipeline.text import (
     BYLINE,
     CREDIT,
@@ -140,29 +138,3 @@ def ingest_record(record: SourceRecord) -> IngestedDocument:
         date=meta.get("date") or infer_date(text, record.source_name),
         truncated=truncated, defects=defects,
     )
-
-
-def document_row(doc: IngestedDocument, code_version: str) -> dict:
-    return {
-        "doc_id": doc.doc_id, "source_name": doc.source_name, "duplicate_sources": list(doc.duplicate_sources),
-        "title": doc.title or None,
-        "date": doc.date or None, "publisher": doc.meta.get("publisher"),
-        "source_url": doc.meta.get("source_url"), "license": doc.meta.get("license"),
-        "encoding": doc.encoding, "sha256": doc.sha256, "text": doc.text, "char_count": len(doc.text),
-        "offset_map": json.dumps(doc.offset_runs, separators=(",", ":")), "truncated": doc.truncated,
-        "page_break_joins": len(doc.joins), "code_version": code_version,
-    }
-
-
-def defect_rows(doc: IngestedDocument, code_version: str) -> list[dict]:
-    rows = []
-    key = StableKeys(doc.doc_id, "d")
-    for d in doc.defects:
-        raw = raw_offset(doc.offset_runs, d.start) if doc.offset_runs else 0
-        rows.append({
-            "defect_id": key(d.kind, d.detail), "doc_id": doc.doc_id, "kind": d.kind,
-            "action": "repaired" if d.kind == "page_break_join" else "flagged",
-            "char_start": d.start, "char_end": d.end, "raw_offset": raw, "detail": d.detail,
-            "code_version": code_version,
-        })
-    return rows

@@ -14,8 +14,8 @@ from importlib import resources
 import pandas as pd
 
 from pipeline import CODE_VERSION, schemas
+from pipeline.frames import iter_records
 from pipeline.publish import benchmarks, citation
-from pipeline.tables import iter_records
 
 ANNOTATION = "ANNOTATION.md"  # the annotation guide: what every published value means
 # Markdown's own escapes, only where a character would start markup (a tag, an entity, emphasis,

@@ -127,7 +127,7 @@ class SameOriginRedirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(SameOriginRedirects)
 
 
-class Source:
+class ReleaseLocation:
     """Where releases are read from: an http(s) URL or a local directory."""
 
     def __init__(self, location: str, clock: Clock | None = None):
@@ -393,7 +393,7 @@ def _copy_checked(stream, target: Path, r: Resource, clock: Clock, reporter: Rep
         raise DownloadError(f"{r.path}: sha256 {digest.hexdigest()} does not match the manifest's {r.sha256}")
 
 
-def _fetch_into(staging: Path, source: Source, base: PurePosixPath, chosen: list[Resource],
+def _fetch_into(staging: Path, source: ReleaseLocation, base: PurePosixPath, chosen: list[Resource],
                 reporter: Reporter | None = None) -> None:
     for r in chosen:
         target = staging / r.path
@@ -415,7 +415,7 @@ def download(location: str, to: Path, version: str = "latest", tables: list[str]
     is still downloaded, after ``warn`` (stderr by default) says so; ``reporter`` hears of every
     file and chunk of the checked resources (the unverified extras are small)."""
     limits = limits or Limits()
-    source = Source(location, Clock(limits))
+    source = ReleaseLocation(location, Clock(limits))
     catalog, _ = source.read_json(PurePosixPath("catalog.json"))
     wanted, base, package_sha = catalog_entry(catalog, version)
     if (message := deprecation(catalog, wanted)) is not None:
@@ -433,7 +433,7 @@ def download(location: str, to: Path, version: str = "latest", tables: list[str]
         raise DownloadError(f"{to}: {err}") from err
 
 
-def _fetch_extras(staging: Path, source: Source, base: PurePosixPath, listed: set[str]) -> list[str]:
+def _fetch_extras(staging: Path, source: ReleaseLocation, base: PurePosixPath, listed: set[str]) -> list[str]:
     fetched = []
     for name in EXTRAS:
         if name in listed:
@@ -455,7 +455,7 @@ def partial_manifest(package: dict, chosen: list[Resource]) -> dict:
     return {**package, "resources": [r for r in package["resources"] if r.get("path") in paths]}
 
 
-def _stage_and_place(source: Source, base: PurePosixPath, chosen: list[Resource], to: Path, wanted: str,
+def _stage_and_place(source: ReleaseLocation, base: PurePosixPath, chosen: list[Resource], to: Path, wanted: str,
                      package: dict, raw_package: bytes, tables: list[str] | None, reporter: Reporter) -> Path:
     final = to / wanted
     staging = to / f".partial-{uuid.uuid4().hex}"
@@ -533,7 +533,7 @@ def fetch_jsonl_tables(location: str, work: Path, limits: Limits | None = None, 
     what a diff reads (not a download: ``verify`` would miss the other files): its manifest and its JSONL tables, each checked against the manifest's size and
     sha256 (there is no catalog to check the manifest against: the user named this release)."""
     limits = limits or Limits()
-    source = Source(location, Clock(limits))
+    source = ReleaseLocation(location, Clock(limits))
     package, raw = source.read_json(PurePosixPath("datapackage.json"))
     if package_sha is not None and hashlib.sha256(raw).hexdigest() != package_sha:
         raise DownloadError(f"{location}: datapackage.json's checksum does not match the catalog's")
@@ -571,7 +571,7 @@ def resolve_release(spec: str, outputs: str, work: Path, limits: Limits | None =
     if not (SEMVER.fullmatch(spec) or spec in ("latest", "stable")):
         raise DownloadError(f"{spec}: neither a release directory, nor an http(s) URL, nor a version")
     if _is_url(outputs):
-        source = Source(outputs, Clock(limits or Limits()))
+        source = ReleaseLocation(outputs, Clock(limits or Limits()))
         catalog, _ = source.read_json(PurePosixPath("catalog.json"))
         wanted, base, digest = catalog_entry(catalog, spec)
         directory = fetch_jsonl_tables(urllib.parse.urljoin(outputs.rstrip("/") + "/", str(base) + "/"), work, limits,

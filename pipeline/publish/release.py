@@ -24,6 +24,7 @@ import pandas as pd
 
 from pipeline import __version__, schemas
 from pipeline.code_versions import all_stage_versions, build_version
+from pipeline.frames import iter_records
 from pipeline.publish import benchmarks, catalog_page
 from pipeline.publish.card import ANNOTATION, annotation_guide, dataset_card, example_rows
 from pipeline.publish.changes import changes_markdown, diff_records, release_rows, sample_rows
@@ -33,7 +34,6 @@ from pipeline.publish.files import content_hash, sha256_file, write_table
 from pipeline.publish.locks import directory_lock
 from pipeline.publish.pages import markdown_page
 from pipeline.publish.versioning import bump
-from pipeline.tables import iter_records
 from pipeline.validate.vocabularies import published_schema
 
 DATASET_NAME = "cn-policy-text-facts"

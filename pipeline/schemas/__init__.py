@@ -21,6 +21,9 @@ has none:
   and the published datapackage carries it as ``enum``.
 - ``lineage`` (field): the columns of other tables, as ``table.column``, that the value is
   computed from (``documents.text`` for anything read from the text). Dagster's column lineage.
+- ``stage`` (table): the stage that builds the table's rows and whose asset yields it (``ingest``,
+  ``sections``, ``extract``, ``entities``: the stages of ``pipeline/code_versions.py``). The Dagster
+  layer makes each stage asset's outputs, and the release's inputs, from it and ``TABLES``.
 - ``spans`` (table): which columns hold character offsets into which text, as a list of
   ``{"start", "end", "text", "of"}``: ``of`` is the text (``documents.text``, found by the row's
   ``doc_id``); ``start`` and ``end`` must lie inside it, and the row's ``text`` column, when named,
@@ -41,6 +44,8 @@ from pathlib import Path
 import pyarrow as pa
 
 SCHEMA_DIR = Path(__file__).resolve().parent  # the JSON files ship inside the package
+# Every published table, in the order it is published: adding a table is its schema file, its row
+# builder in the stage that owns it, and its name here.
 TABLES = ("documents", "sections", "people", "metrics", "entities", "mentions", "defects", "rejected")
 
 _ARROW_TYPES = {
@@ -52,7 +57,7 @@ _ARROW_TYPES = {
 # The constraints a field may carry, in the order they are published.
 CONSTRAINTS = ("required", "enum", "maxLength", "pattern", "minimum", "maximum")
 FIELD_KEYS = {"name", "type", "itemType", "constraints", "vocabulary", "lineage", "description", "description_zh"}
-TABLE_KEYS = {"name", "title", "description", "description_zh", "primaryKey", "spans", "fields"}
+TABLE_KEYS = {"name", "title", "description", "description_zh", "stage", "primaryKey", "spans", "fields"}
 SPAN_KEYS = {"start", "end", "text", "of"}
 
 
@@ -138,6 +143,7 @@ class TableSchema:
     primary_key: tuple[str, ...]
     fields: tuple[Field, ...]
     spans: tuple[Span, ...] = ()
+    stage: str = ""  # the stage whose asset yields the table
 
     @property
     def columns(self) -> list[str]:
@@ -182,8 +188,13 @@ def load(name: str) -> TableSchema:
     if len(spans) > 1:
         raise ValueError(f"{SCHEMA_DIR / name}.json: the audit checks one span per table, not {len(spans)}")
     return TableSchema(raw["name"], raw.get("title", raw["name"]), raw["description"],
-                       raw.get("description_zh", ""), tuple(raw["primaryKey"]), fields, spans)
+                       raw.get("description_zh", ""), tuple(raw["primaryKey"]), fields, spans, raw["stage"])
 
 
 def all_tables() -> list[TableSchema]:
     return [load(t) for t in TABLES]
+
+
+def tables_of(stage: str) -> tuple[str, ...]:
+    """The tables a stage's asset yields (their schemas' ``stage``), in the order of ``TABLES``."""
+    return tuple(t for t in TABLES if load(t).stage == stage)

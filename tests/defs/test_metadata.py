@@ -31,11 +31,12 @@ def test_preview_table_in_the_metadata_starts_with_the_readable_columns():
 def test_release_metadata_points_at_the_published_files(tmp_path):
     from tests_support import copy_seed
 
-    from pipeline.build import build_tables, source_list
+    from pipeline.build import build_tables
+    from pipeline.ingest.rows import sources_from_documents
     from pipeline.publish import publish_release
 
-    tables, ingested = build_tables(copy_seed(tmp_path / "seeds"))
-    result = publish_release(tables, tmp_path / "outputs", source_list(ingested.documents), {})
+    tables, _ = build_tables(copy_seed(tmp_path / "seeds"))
+    result = publish_release(tables, tmp_path / "outputs", sources_from_documents(tables["documents"]), {})
     meta = release_metadata(result.path, tmp_path / "outputs", list(tables))
     assert meta["path"].value == str(result.path)
     for key in ["page", "card", *(f"file/{t}" for t in tables)]:

@@ -69,12 +69,12 @@ def test_one_setting_turns_automation_on_for_a_deployment(monkeypatch):
 
 
 def test_jsonl_collection_is_a_configurable_source(tmp_path):
-    from pipeline import build
+    from pipeline.ingest.corpus import ingest_sources
 
     collection = tmp_path / "c.jsonl"
     collection.write_text(json.dumps({"id": "a1", "title": "t", "date": "2024-01-01", "text": EXTRA},
                                      ensure_ascii=False) + "\n", encoding="utf-8")
     settings = PipelineSettings(seeds_dir=str(copy_seed(tmp_path / "seeds")), collections=[str(collection)],
                                 cache_dir="")
-    ingested = build.ingest_sources(settings.sources())
+    ingested = ingest_sources(settings.sources())
     assert sorted(d.source_name for d in ingested.documents) == ["000_3c2085c3029b20c0.txt", "c.jsonl#a1"]

@@ -2,8 +2,10 @@
 
 import pandas as pd
 
-from pipeline import tables
+from pipeline.extract.entities import entity_frame
 from pipeline.extract.mentions import canonical_name, find_mentions, home_places
+from pipeline.extract.rows import mention_rows
+from pipeline.frames import frame
 
 HOHHOT = ("呼和浩特市委十三届十次全会召开。会议学习贯彻党的二十届四中全会精神。"
           "市工业和信息化局局长王强表示，呼和浩特市工业和信息化局将实施“沃土计划”，"
@@ -62,8 +64,8 @@ def test_entities_join_across_documents():
     rows = []
     for doc_id, text in (("a", "呼和浩特市教育局局长张三表示，市教育局将推进工作。"),
                          ("b", "市教育局局长李四说，呼和浩特市的学校……呼和浩特市将建设。")):
-        rows += tables.mention_rows(doc_id, text, [], find_mentions(text), "test")
-    entities = tables.entity_frame(tables.frame("mentions", rows), "test")
+        rows += mention_rows(doc_id, text, [], find_mentions(text), "test")
+    entities = entity_frame(frame("mentions", rows), "test")
     edu = entities[entities["canonical_name"] == "呼和浩特市教育局"]
     assert len(edu) == 1
     assert list(edu.iloc[0]["doc_ids"]) == ["a", "b"]
@@ -73,7 +75,7 @@ def test_entities_join_across_documents():
 
 
 def test_no_mentions_make_an_empty_entities_table_with_the_schema_columns():
-    empty = tables.entity_frame(tables.frame("mentions", []), "test")
+    empty = entity_frame(frame("mentions", []), "test")
     assert isinstance(empty, pd.DataFrame) and empty.empty and "canonical_name" in empty.columns
 
 

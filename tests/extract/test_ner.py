@@ -1,12 +1,12 @@
 import pytest
 
 from pipeline import cli
-from pipeline.extract.ner import MODEL, WEIGHTS, Mention, _join_foreign_names, find_entities, tag_spans
+from pipeline.extract.ner import MODEL, WEIGHTS, Mention, _join_foreign_names, ner_mentions, tag_spans
 from pipeline.ner_benchmark import read_bio, spans
 
 
 def _found(text):
-    return {(m.kind, m.text) for m in find_entities(text)}
+    return {(m.kind, m.text) for m in ner_mentions(text)}
 
 
 def test_model_ships_with_the_package():
@@ -37,7 +37,7 @@ def test_places_and_persons_without_titles():
 
 
 def test_no_lone_characters_but_short_forms_or_latin_persons():
-    found = find_entities("央视网消息（新闻联播）：中美两国元首通话，详见cctv.com。")
+    found = ner_mentions("央视网消息（新闻联播）：中美两国元首通话，详见cctv.com。")
     assert {(m.text, m.canonical) for m in found if len(m.text) == 1} == {("中", "中国"), ("美", "美国")}
     assert not any(m.kind == "PER" and m.text.isascii() for m in found)
 
@@ -54,14 +54,14 @@ def test_no_lone_characters_but_short_forms_or_latin_persons():
     ("辽宁省沈阳市", ""),          # 辽 and 宁 are short forms, 辽宁 is a province
 ])
 def test_runs_of_short_forms_are_places(text, places):
-    assert "".join(m.text for m in find_entities(text) if len(m.text) == 1) == places
+    assert "".join(m.text for m in ner_mentions(text) if len(m.text) == 1) == places
 
 
 def test_short_forms_read_by_their_neighbours():
-    canon = {m.text: m.canonical for m in find_entities("深化粤港澳合作，中澳自贸协定") if len(m.text) == 1}
+    canon = {m.text: m.canonical for m in ner_mentions("深化粤港澳合作，中澳自贸协定") if len(m.text) == 1}
     assert canon["粤"] == "广东" and canon["港"] == "香港"
-    assert [m.canonical for m in find_entities("深化粤港澳合作") if m.text == "澳"] == ["澳门"]
-    assert [m.canonical for m in find_entities("中澳自贸协定") if m.text == "澳"] == ["澳大利亚"]
+    assert [m.canonical for m in ner_mentions("深化粤港澳合作") if m.text == "澳"] == ["澳门"]
+    assert [m.canonical for m in ner_mentions("中澳自贸协定") if m.text == "澳"] == ["澳大利亚"]
 
 
 def test_listed_names_stand_on_word_boundaries():
@@ -79,7 +79,7 @@ def test_places_grow_into_their_full_names():
 
 def test_offsets_point_at_the_text_even_across_pieces():
     text = "第一句话提到了上海。\n" * 3 + "最后，李四在南京说。"
-    for m in tag_spans(text) + find_entities(text):
+    for m in tag_spans(text) + ner_mentions(text):
         assert text[m.start:m.end] == m.text
 
 

@@ -364,7 +364,7 @@ def test_abbreviated_and_numbered_bodies():
 
 
 def test_a_transliterated_name_written_again_by_its_last_part_is_one_row():
-    from pipeline.tables import people_rows
+    from pipeline.extract.people_rows import people_rows
 
     text = "欢迎吉尔吉斯斯坦总统萨德尔·扎帕罗夫访问。会见吉尔吉斯斯坦总统扎帕罗夫、巴基斯坦总统扎尔达里。"
     sections = sections_of(text)

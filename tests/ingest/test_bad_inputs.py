@@ -6,8 +6,9 @@ import os
 
 import pytest
 
-from pipeline.build import ingest_all, rejected_table
+from pipeline.build import rejected_table
 from pipeline.ingest import safe_io, sources
+from pipeline.ingest.corpus import ingest_all
 
 GOOD = "呼和浩特市交通运输局局长刘鹏表示，实施交通项目320个，总投资581.65亿元。"
 

@@ -6,7 +6,7 @@ import codecs
 import pytest
 from tests_support import SEED
 
-from pipeline.build import ingest_all
+from pipeline.ingest.corpus import ingest_all
 from pipeline.ingest.decode import DecodeError, decode_bytes
 
 SIMPLIFIED = "呼和浩特市交通运输局局长刘鹏表示，实施交通项目320个，总投资581.65亿元。"

@@ -6,8 +6,9 @@ import os
 import pandas as pd
 import pytest
 
-from pipeline import build, cli
-from pipeline.build import ingest_all
+from pipeline import cli
+from pipeline.ingest import corpus
+from pipeline.ingest.corpus import ingest_all
 
 GOOD = "呼和浩特市交通运输局局长刘鹏表示，实施交通项目320个，总投资581.65亿元。"
 
@@ -104,7 +105,7 @@ def test_deterministic_ingest_error_is_not_retried(tmp_path, dagster_home, monke
         calls.append(1)
         raise ValueError("a defect that fails the same way every time")
 
-    monkeypatch.setattr(build, "ingest_sources", broken)
+    monkeypatch.setattr(corpus, "ingest_sources", broken)
     assert _build(tmp_path, _seeds(tmp_path)) == 1
     err = capsys.readouterr().err
     assert len(calls) == 1 and "max_retries" not in err

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from pipeline.build import ingest_all
+from pipeline.ingest.corpus import ingest_all
 from pipeline.ingest.documents import infer_title
 
 GOOD = "呼和浩特市交通运输局局长刘鹏表示，实施交通项目320个，总投资581.65亿元。"

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from pipeline.build import ingest_all
+from pipeline.ingest.corpus import ingest_all
 
 
 def test_sidecar_metadata_is_used(tmp_path):

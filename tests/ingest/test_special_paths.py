@@ -10,8 +10,8 @@ import tracemalloc
 
 import pytest
 
-from pipeline.build import ingest_all
 from pipeline.ingest import sources
+from pipeline.ingest.corpus import ingest_all
 
 GOOD = "呼和浩特市交通运输局局长刘鹏表示，实施交通项目320个，总投资581.65亿元。"
 

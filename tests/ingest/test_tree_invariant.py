@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.build import ingest_all
+from pipeline.ingest.corpus import ingest_all
 from pipeline.ingest.safe_io import printable_name
 
 TEXT = "呼和浩特市交通运输局局长刘鹏表示，实施交通项目320个，总投资581.65亿元。"

@@ -11,7 +11,8 @@ import threading
 import pytest
 
 from pipeline import cli
-from pipeline.build import build_tables, source_list
+from pipeline.build import build_tables
+from pipeline.ingest.rows import sources_from_documents
 from pipeline.publish import publish_release
 
 
@@ -28,13 +29,13 @@ def two_releases(tmp_path_factory):
                        encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PIPELINE_BENCHMARKS", str(figures))
-        tables, ingested = build_tables(seeds)
-        publish_release(tables, root / "outputs", source_list(ingested.documents), {})
+        tables, _ = build_tables(seeds)
+        publish_release(tables, root / "outputs", sources_from_documents(tables["documents"]), {})
         seed = next(seeds.iterdir())
         seed.write_text(seed.read_text(encoding="utf-8").replace("收获了36项国家级荣誉", "收获了38项国家级荣誉"),
                         encoding="utf-8")
-        tables, ingested = build_tables(seeds)
-        publish_release(tables, root / "outputs", source_list(ingested.documents), {})
+        tables, _ = build_tables(seeds)
+        publish_release(tables, root / "outputs", sources_from_documents(tables["documents"]), {})
     return root / "outputs"
 
 

@@ -13,7 +13,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from pipeline import cli
-from pipeline.build import build_tables, source_list
+from pipeline.build import build_tables
+from pipeline.ingest.rows import sources_from_documents
 from pipeline.publish import download as download_module
 from pipeline.publish import publish_release
 from pipeline.publish.download import LOCK_NAME, MARKER, DownloadError, Limits, download, safe_relative, verify
@@ -39,8 +40,8 @@ def published(tmp_path_factory):
     from tests_support import copy_seed
 
     root = tmp_path_factory.mktemp("pub")
-    tables, ingested = build_tables(copy_seed(root / "seeds"))
-    publish_release(tables, root / "outputs", source_list(ingested.documents), {})
+    tables, _ = build_tables(copy_seed(root / "seeds"))
+    publish_release(tables, root / "outputs", sources_from_documents(tables["documents"]), {})
     return root / "outputs"
 
 

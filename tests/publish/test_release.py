@@ -3,7 +3,8 @@ import json
 import pytest
 
 from pipeline import schemas
-from pipeline.build import build_tables, source_list
+from pipeline.build import build_tables
+from pipeline.ingest.rows import sources_from_documents
 from pipeline.publish import publish_release
 from pipeline.publish.files import sha256_file
 from pipeline.publish.release import PublishError, outputs_lock
@@ -14,8 +15,8 @@ from pipeline.publish.versioning import bump
 def built(tmp_path_factory):
     from tests_support import copy_seed
 
-    tables, ingested = build_tables(copy_seed(tmp_path_factory.mktemp("seeds")))
-    return tables, source_list(ingested.documents)
+    tables, _ = build_tables(copy_seed(tmp_path_factory.mktemp("seeds")))
+    return tables, sources_from_documents(tables["documents"])
 
 
 def _snapshot(root):

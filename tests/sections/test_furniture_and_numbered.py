@@ -2,8 +2,9 @@
 
 import pytest
 
+from pipeline.extract.people_rows import people_rows
 from pipeline.sections import split_sections
-from pipeline.tables import people_rows, section_at
+from pipeline.sections.rows import section_at
 from pipeline.text import furniture_kind, is_furniture
 
 PROSE_A = "今年以来，全市上下坚持稳中求进工作总基调，经济运行总体平稳，主要指标好于预期。"
