@@ -38,3 +38,21 @@ def test_the_installed_wheel_loads_a_schema(wheel, tmp_path):
     assert out.returncode == 0, out.stderr
     where, first_column = out.stdout.split()
     assert where.startswith(str(tmp_path / "site")) and first_column
+
+
+def test_the_installed_wheel_builds_a_release_outside_the_repository(wheel, tmp_path):
+    """Issue 18's done-when: the installed package, away from this checkout, runs the main job."""
+    import os
+
+    zipfile.ZipFile(wheel).extractall(tmp_path / "site")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text("市长王建国3日表示，今年全市地区生产总值增长5.2%。\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site"), "DAGSTER_HOME": str(tmp_path / "dagster")}
+    out = subprocess.run([sys.executable, "-m", "pipeline", "build", "--seeds", str(seeds), "--outputs",
+                          str(tmp_path / "out"), "--quiet"], cwd=tmp_path, env=env, capture_output=True, text=True,
+                         timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert (tmp_path / "out" / "catalog.json").is_file()
+    [release] = (tmp_path / "out" / "releases").iterdir()
+    assert (release / "people.parquet").is_file() and (release / "metrics.parquet").is_file()
