@@ -15,6 +15,7 @@ import re
 from array import array
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from pipeline import lexicon
 from pipeline.extract.tagger import Analysis, Mention, analyse
@@ -632,7 +633,16 @@ _PARTY_BODY_TITLE = re.compile(
     r"(党委|党组|党支部|党总支|党工委|董事会|政治局|书记处)((?:常务|第一)?副?(?:书记|主席)|常委|候补委员|委员)")
 
 
-def _role(text: str, items: list[_Item]) -> tuple[str, int, tuple[str, ...], tuple[int, ...]]:
+class _Office(NamedTuple):
+    """What a chain of titles gives a person: the organisation (and where it starts in the text)
+    and the titles (and where each starts)."""
+    organization: str
+    org_start: int
+    titles: tuple[str, ...]
+    title_starts: tuple[int, ...]
+
+
+def _role(text: str, items: list[_Item]) -> _Office:
     """Organisation (with where it starts) and titles, by the annotation guide: one body for the
     whole chain, or, where later titles name bodies of their own, each title with its body."""
     first = items[0]
@@ -640,20 +650,20 @@ def _role(text: str, items: list[_Item]) -> tuple[str, int, tuple[str, ...], tup
         # 新旗村党委书记 -> 新旗村党委 + 书记: alone, the Party committee is the body named with the
         # title, as 市委 is in 市委书记 (in a chain, 党组书记、局长, it stays one of the unit's titles)
         split = first.title_start + party.end(1) - party.start(1)
-        return text[first.body_start:first.body_end] + text[first.title_start:split], first.body_start, \
-            (text[split:first.title_end],), (split,)
+        return _Office(text[first.body_start:first.body_end] + text[first.title_start:split], first.body_start,
+                       (text[split:first.title_end],), (split,))
     if not any(it.body_start < it.body_end or _names_its_body(text[it.title_start:it.title_end]) for it in items[1:]):
         org = text[first.body_start:first.body_end]
-        return org, first.body_start, tuple(text[it.title_start:it.title_end] for it in items), \
-            tuple(it.title_start for it in items)
+        return _Office(org, first.body_start, tuple(text[it.title_start:it.title_end] for it in items),
+                       tuple(it.title_start for it in items))
     titles = tuple(text[it.body_start:it.body_end] + text[it.title_start:it.title_end] for it in items)
     country = text[first.body_start:first.body_end]
     if country in lexicon.countries() and all(not _names_its_body(t) for t in titles[1:]) \
             and all(text[it.body_start:it.body_end].endswith("部") for it in items[1:] if it.body_start < it.body_end):
         # 柬埔寨副首相兼公务员部大臣, 俄体育部长兼奥委会主席: the country's offices, each ministry in its title
-        return country, first.body_start, (text[first.title_start:first.title_end], *titles[1:]), \
-            (first.title_start, *(it.body_start for it in items[1:]))
-    return "", first.body_start, titles, tuple(it.body_start for it in items)
+        return _Office(country, first.body_start, (text[first.title_start:first.title_end], *titles[1:]),
+                       (first.title_start, *(it.body_start for it in items[1:])))
+    return _Office("", first.body_start, titles, tuple(it.body_start for it in items))
 
 
 _FOLLOW_SINGLE = frozenset("说称等在也就又都是将率则和与及对向为到于从的了指表主出会同一今昨前后以并即已所致应要再来过愿回")
@@ -1356,7 +1366,7 @@ def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
                                                      or "·" in text[name:m.start()]):
             continue  # (祝贺苏林当选越共中央总书记, 的安德烈·西比加出任: after 祝贺, or a full foreign name)
         role = _office_from(text, m.end(), words)
-        if role is None or m.group().endswith("是") and _a_description(role[2][-1]):
+        if role is None or m.group().endswith("是") and _a_description(role.titles[-1]):
             continue  # 李锡铭同志是中国共产党的优秀党员: a description, not an office
         org, org_start, titles, title_starts = role
         out.append(PersonMention(text[name:name_end], org, titles, name, name_end, name, org_start, title_starts))
@@ -1367,7 +1377,7 @@ def _a_description(title: str) -> bool:
     return any(title.endswith(w) for w in lexicon.words("occupations") | _NOT_TITLES)
 
 
-def _office_from(text: str, office: int, words: _WordIndex) -> tuple[str, int, tuple[str, ...], tuple[int, ...]] | None:
+def _office_from(text: str, office: int, words: _WordIndex) -> _Office | None:
     """The office written from ``office`` to the end of its clause (or 职务), when the chain read
     back from that end covers it all: 河北省委委员、常委、书记, 斯洛文尼亚共和国总统."""
     stop = _HELD_OFFICE_END.search(text, office, office + 60)
