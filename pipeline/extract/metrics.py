@@ -529,10 +529,19 @@ def extract_metrics(text: str) -> list[Metric]:
         if (pair := _approx_pair(m["cn"])) and metric.value_high is None:
             metric.value_high = pair[1] * factor
             metric.qualifier = "approx" if metric.qualifier == "exact" else metric.qualifier
+        metric.value = _decimal_noise_off(metric.value)
+        if metric.value_high is not None:
+            metric.value_high = _decimal_noise_off(metric.value_high)
         consumed_until = metric.char_end
         metrics.append(metric)
     _describe(text, metrics)
     return metrics
+
+
+def _decimal_noise_off(value: float) -> float:
+    """1.1亿 is 110000000, not the binary float 110000000.00000001: fifteen significant digits hold
+    every figure a text writes and drop what the multiplication by a magnitude added."""
+    return float(f"{value:.15g}")
 
 
 def _unit_magnitude_back(text: str, m: re.Match) -> re.Match:
