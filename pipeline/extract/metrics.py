@@ -27,7 +27,9 @@ _ARABIC = r"\d{1,3}(?:，\d{3})+(?:\.\d+)?(?!\d|，\d)|\d+(?:,\d{3})*(?:\.\d+)?"
 # 4亿5679万, 1万600, 1万2千人, 2千零30万: digits and magnitudes mixed, read as one number (ANNOTATION.md)
 _MIXED = r"\d+(?:[亿万千百]零?\d+(?:\.\d+)?)+(?:[亿万千百](?![米克瓦卡]))?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-NUMBER = re.compile(rf"(?P<ar>{_MIXED}|{_ARABIC})|(?P<cn>{_CHINESE})")
+# 半小时, 半个月: half of a time unit, standing alone (上半年, 一个半小时 and 半月谈 are other words)
+_HALF = r"(?<![上下前后大小多个零〇一二两三四五六七八九十百千万\d])半(?=个?(?:小时|钟头)|个月)"
+NUMBER = re.compile(rf"(?P<ar>{_MIXED}|{_ARABIC})|(?P<cn>{_CHINESE})|(?P<half>{_HALF})")
 # ASCII units written after digits (168cm, 250m, 3km): the unit ends where the letters end.
 ASCII_UNIT = re.compile(r"(?:cm|CM|mm|km|KM|kg|KG|kWh|kW|MW|m)(?![A-Za-z])")
 RANGE_DASH = re.compile(r"\s*[-—–~～至到]{1,2}\s*")
@@ -150,16 +152,29 @@ def _approx_pair(cn: str | None) -> tuple[float, float] | None:
 def _number_value(m: re.Match) -> float | None:
     if m["ar"]:
         return parse_arabic(m["ar"])
+    if m["half"]:
+        return 0.5
     if pair := _approx_pair(m["cn"]):
         return pair[0]
     if not any(ch in DIGITS or ch == "十" for ch in m["cn"]):
         # a bare magnitude (万家团圆, 千亿) is a word, not a number, unless a cue of amount stands
         # before it (突破亿吨, 超万人): then it is one of that magnitude
-        if m["cn"] in ("百", "千", "万", "亿", "万亿") and _match_suffix(
-                m.string, m.start(), _sorted_keys("bare_magnitude_cues")):
+        if m["cn"] in BARE_MAGNITUDES and (_match_suffix(m.string, m.start(), _sorted_keys("bare_magnitude_cues"))
+                                           or m.string.startswith(("余", "多"), m.end()) or _up_to(m.string, m)):
             return parse_chinese("一" + m["cn"])
         return None
     return parse_chinese(m["cn"])
+
+
+BARE_MAGNITUDES = ("百", "千", "万", "亿", "万亿")
+
+
+def _up_to(text: str, m: re.Match) -> bool:
+    """上千名, 上百家: 上 before a bare magnitude says "as many as", an approximate figure of that size;
+    before any other numeral (上一年, 上两个) it is no amount."""
+    at = m.start()
+    return bool(m["cn"]) and m["cn"] in BARE_MAGNITUDES and at > 0 and text[at - 1] == "上" and not (
+        at > 1 and text[at - 2] in "千百成")  # 成千上万 is an idiom
 
 
 def _is_not_a_quantity(text: str, m: re.Match) -> bool:
@@ -177,7 +192,7 @@ def _is_not_a_quantity(text: str, m: re.Match) -> bool:
         return True  # 前8位, 前10名: a rank, not a count
     if before in "第[【" or (before == "(" and after == ")"):
         return True
-    if m["cn"] and before in lexicon.cues()["vague_before"]:
+    if m["cn"] and (before == "○" or before in lexicon.cues()["vague_before"] and not _up_to(text, m)):
         return True  # 几十家, 数百万, 上千: an order of magnitude, not a figure
     if (m["ar"] and (before in _CN_DIGITS or after in _CN_DIGITS)) or (m["cn"] and (before.isdigit() or after.isdigit())):
         return True  # 二0一0年: a year or code written in mixed digits
@@ -253,12 +268,19 @@ def _read_quantity(text: str, m: re.Match) -> tuple[float, float, str, int, str 
         if unit is None:
             return _read_tally(text, m, value, pos) or _read_bare_count(text, m, value, factor, pos)
     _surface, normalised, end = unit
+    if _surface == "个" and (timed := _match_prefix(text, end + 1, tuple(_TIME_AFTER_GE))) \
+            and text[end] in "多余半":
+        # 一个多小时, 两个多月, 一个半小时: 个, then 多 or 半, then the time noun that is the unit
+        infix = lexicon.cues()["qualifier_infix"].get(text[end], infix)
+        value += 0.5 if text[end] == "半" else 0
+        return value, factor, _TIME_AFTER_GE[timed], end + 1 + len(timed), infix
     if text.startswith("半", end) and not text.startswith(_NOT_HALF, end):
         value += 0.5  # 三成半 = 35 %, 十五斤半 = 15.5 斤 (ANNOTATION.md: X成半)
         end += 1
     return value, factor, _temperature_scale(text, m.start(), normalised), end, infix
 
 
+_TIME_AFTER_GE = {"小时": "小时", "钟头": "小时", "月": "月", "星期": "周", "年头": "年"}
 _NOT_HALF = ("半导体", "半岛", "半径", "半数", "半价", "半年", "半月", "半天", "半小时", "半边")
 
 
@@ -315,7 +337,9 @@ def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, e
         return False  # 10000与20000间: "between", not 20000 rooms
     if unit == "年" and m["cn"] and not _match_suffix(text, m.start(), DURATION_CUES):
         return False  # 十三年来, 二十世纪八十年代, 建党一百年: narrative time, not a measured duration
-    if text.startswith("年代", end - 1) or (len(unit) == 1 and _unit_glued_to_next_word(text, m.start(), end)):
+    counted_time = text[m.end():end].lstrip("万亿千百十多余").startswith("个")  # 两个月|租金: 个 marks the unit
+    if text.startswith("年代", end - 1) or (
+            len(unit) == 1 and not counted_time and _unit_glued_to_next_word(text, m.start(), end)):
         return False
     if unit == "年" and m["ar"] and factor == 1.0 and 1900 <= value <= 2100 and "." not in m["ar"]:
         return False  # a year dates a figure; it is a period, not a metric
@@ -337,10 +361,13 @@ def _measured_small(text: str, m: re.Match, value: float, unit: str, end: int) -
     (money, age, times, weight, length) is a figure; before 个, 批, 项, 年 it is the text counting
     its own points. A one-character unit must end its phrase (三元。, 五岁的): 二元结构, 三次产业,
     二次创业 and 三元里 are words."""
-    halved = text.startswith("半", end - 1)  # 一吨半: a measure of one and a half
-    if (value < 2 and not halved) or unit not in lexicon.cues()["measured_small_units"]:
-        return False
     surface = text[m.end():end]
+    halved = "半" in surface  # 一吨半, 一个半小时: a measure of one and a half
+    more = "多" in surface or "余" in surface  # 一个多小时
+    if value >= 2 and unit in lexicon.cues()["counted_small_units"]:
+        return m["cn"] != "二"  # 七起典型案例, 两所医院: a count; 二层, 二所 are ordinals or names
+    if (value < 2 and not halved and not more) or unit not in lexicon.cues()["measured_small_units"]:
+        return False
     if len(surface) > 1:
         return True
     follows = text[end:end + 1]
@@ -616,6 +643,8 @@ def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str
     if before:
         qualifier = lexicon.cues()["qualifier_before"][before]
         start -= len(before)
+    elif _up_to(text, m):
+        qualifier, start = "approx", start - 1  # 上千名志愿者
     else:
         # 最高达8亿美元, 超过了3000家: a connector may stand between the cue and the number.
         connector = _match_suffix(text, start, _sorted_keys("connectors"))

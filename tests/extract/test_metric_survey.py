@@ -18,11 +18,36 @@ def _rows(text):
     ("引领中外籍船舶4384艘次。", "4384艘次", 4384, "艘次"),
     # U3: a number of people with no measure word counts 人
     ("每天出院人数超过100。", "超过100", 100, "人"),
+    # M5: a small Chinese numeral, 百余, 上千 or 半 before a measure word that counts or measures
+    ("最高法发布七起典型案例。", "七起", 7, "起"),
+    ("紧急再造两所医院。", "两所", 2, "所"),
+    ("减免两个月租金。", "两个月", 2, "月"),
+    ("一个多小时的演出结束后。", "一个多小时", 1, "小时"),
+    ("用时一个半小时。", "一个半小时", 1.5, "小时"),
+    ("让煤裂变出百余种高端化工产品。", "百余种", 100, "种"),
+    ("上千名志愿者自发前来。", "上千名", 1000, "名"),
+    ("乘坐城际列车半小时即达。", "半小时", 0.5, "小时"),
+    # M3: measure words the list missed
+    ("全区专业乌兰牧骑共75支。", "75支", 75, "支"),
+    ("捐赠2万箱纯牛奶。", "2万箱", 20_000, "箱"),
+    ("以2节至3节的航速破冰。", "2节至3节", 2, "节"),
+    ("往下贯穿5层甲板。", "5层", 5, "层"),
+    ("可年产氢气1.6亿标方。", "1.6亿标方", 160_000_000, "标方"),
 ])
 def test_survey_form(text, raw, value, unit):
     rows = [r for r in _rows(text) if r[0] == raw]
     assert rows, _rows(text)
     assert rows[0][2] == unit and rows[0][1] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "上半年增长。",  # 上半年 is a period
+    "经过成千上万次训练。",  # 成千上万: an idiom
+    "烟气蔓延至二层。",  # 二 before a measure word is an ordinal
+    "逐梦九天的征程。",  # 九天: the heavens
+])
+def test_survey_not_a_metric(text):
+    assert _rows(text) == []
 
 
 def test_magnitude_leaves_no_float_noise():
