@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import jieba
+import jieba.posseg as pseg
 
 from pipeline import lexicon
 from pipeline.extract.numbers import DIGITS, parse_arabic, parse_chinese
@@ -173,8 +174,8 @@ def _up_to(text: str, m: re.Match) -> bool:
     """上千名, 上百家: 上 before a bare magnitude says "as many as", an approximate figure of that size;
     before any other numeral (上一年, 上两个) it is no amount."""
     at = m.start()
-    return bool(m["cn"]) and m["cn"] in BARE_MAGNITUDES and at > 0 and text[at - 1] == "上" and not (
-        at > 1 and text[at - 2] in "千百成")  # 成千上万 is an idiom
+    return bool(m["cn"]) and m["cn"] in BARE_MAGNITUDES and at > 0 and text[at - 1] == "上" and \
+        text[max(0, at - 3):at - 1] not in ("成千", "成百")  # 成千上万, 成百上千: idioms
 
 
 def _is_not_a_quantity(text: str, m: re.Match) -> bool:
@@ -266,7 +267,7 @@ def _read_quantity(text: str, m: re.Match) -> tuple[float, float, str, int, str 
             infix, pos = lexicon.cues()["qualifier_infix"][word], pos + 1
         unit = _read_unit(text, pos)
         if unit is None:
-            return _read_tally(text, m, value, pos) or _read_bare_count(text, m, value, factor, pos)
+            return _read_tally(text, m, value, pos) or _read_bare_count(text, m, value, factor, pos, infix)
     _surface, normalised, end = unit
     if _surface == "个" and (timed := _match_prefix(text, end + 1, tuple(_TIME_AFTER_GE))) \
             and text[end] in "多余半":
@@ -307,22 +308,43 @@ _BARE_END = "，。；！？、,;!?\n）)"
 
 
 def _read_bare_count(text: str, m: re.Match, value: float, factor: float,
-                     pos: int) -> tuple[float, float, str, int, None] | None:
+                     pos: int, infix: str | None = None) -> tuple[float, float, str, int, str | None] | None:
     """纳税人达到3000: an integer after a verb of amount, ending its clause, counts the noun before it:
-    人 for people, 个 for anything else (ANNOTATION.md). A year (达到2020) or a decimal is no count."""
-    if not m["ar"] or "." in m["ar"] or (pos < len(text) and text[pos] not in _BARE_END):
+    人 for people, 个 for anything else (ANNOTATION.md). A year (达到2020) or a decimal is no count.
+
+    A figure with a magnitude counts people with no verb and no measure word when a noun of people
+    stands right before it (人口2.67万，) or right after it (招收40多万高校毕业生), and then it may be a
+    decimal (总人口达11.81亿)."""
+    if not m["ar"]:
+        return None
+    if factor > 1 and _people_noun_after(text, pos):
+        return value, factor, "人", pos, infix
+    if pos < len(text) and text[pos] not in _BARE_END:
         return None
     if factor == 1.0 and 1900 <= value <= 2100:
         return None
-    verb = _match_suffix(text, m.start(), _sorted_keys("bare_count_verbs"))
-    if not verb:
-        return None
+    verb = _match_suffix(text, m.start(), _sorted_keys("bare_count_verbs")) or ""
     noun_end = m.start() - len(verb)
     noun = text[max(0, noun_end - 6):noun_end]
     if not noun or not all(is_han(ch) for ch in noun[-2:]):
         return None
     people = any(noun.endswith(w) for w in lexicon.cues()["people_noun_ends"])
-    return value, factor, "人" if people else "个", pos, None
+    if ("." in m["ar"] or not verb) and not (people and factor > 1):
+        return None
+    return value, factor, "人" if people else "个", pos, infix
+
+
+MAX_PEOPLE_NOUN = 8
+
+
+def _people_noun_after(text: str, pos: int) -> bool:
+    """The nouns right after ``pos`` end in a word for people (40多万|高校毕业生, 10万|市民)."""
+    last = ""
+    for word, flag in pseg.cut(text[pos:pos + MAX_PEOPLE_NOUN]):
+        if not flag.startswith("n") or word.startswith(tuple(_unit_surfaces())):
+            break
+        last = word
+    return bool(last) and last.endswith(tuple(lexicon.cues()["people_noun_ends"]))
 
 
 def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, end: int) -> bool:

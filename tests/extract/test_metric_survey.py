@@ -27,6 +27,11 @@ def _rows(text):
     ("让煤裂变出百余种高端化工产品。", "百余种", 100, "种"),
     ("上千名志愿者自发前来。", "上千名", 1000, "名"),
     ("乘坐城际列车半小时即达。", "半小时", 0.5, "小时"),
+    ("阿里地区已经建成上千座大棚。", "上千座", 1000, "座"),
+    # M1: a magnitude with no measure word next to a noun of people
+    ("总人口达11.81亿，占全国的84.66%。", "11.81亿", 1_181_000_000, "人"),
+    ("人口2.67万，现有确诊患者23人。", "2.67万", 26_700, "人"),
+    ("今年将招收40多万高校毕业生。", "40多万", 400_000, "人"),
     # M3: measure words the list missed
     ("全区专业乌兰牧骑共75支。", "75支", 75, "支"),
     ("捐赠2万箱纯牛奶。", "2万箱", 20_000, "箱"),
@@ -45,6 +50,7 @@ def test_survey_form(text, raw, value, unit):
     "经过成千上万次训练。",  # 成千上万: an idiom
     "烟气蔓延至二层。",  # 二 before a measure word is an ordinal
     "逐梦九天的征程。",  # 九天: the heavens
+    "总产值达1.2万，",  # a decimal with no measure word counts only people
 ])
 def test_survey_not_a_metric(text):
     assert _rows(text) == []
