@@ -752,11 +752,19 @@ _NOT_COUNTED = ("%", "‰", "百分点", "倍", "元", "年", "天", "日", "月
 
 
 def _counted_noun(text: str, metric: Metric) -> str:
-    """The noun phrase right after a count with its measure word (21个|专业群, 5000亩|高标准农田)."""
+    """The noun phrase right after a count with its measure word (21个|专业群, 5000亩|高标准农田);
+    a noun that counts itself (20部门, 9省（区、市）) is what it counts."""
+    if metric.unit == "个" and (noun := _match_suffix(text, metric.char_end, _noun_counters(), 12)):
+        return noun
     follows = text[metric.char_end:metric.char_end + 1]
     if metric.unit in _NOT_COUNTED or not follows or follows in "的以左余多来外内前后间里中次长宽高深厚之至到" or not (is_han(follows) or follows == "“"):
         return ""
     return subject_after(text, metric.char_end)
+
+
+@cache
+def _noun_counters() -> tuple[str, ...]:
+    return tuple(surface for surface, unit in lexicon.units().items() if unit == "个" and surface != "个")
 
 
 def _describe(text: str, metrics: list[Metric]) -> None:

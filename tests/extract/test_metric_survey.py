@@ -32,6 +32,9 @@ def _rows(text):
     ("总人口达11.81亿，占全国的84.66%。", "11.81亿", 1_181_000_000, "人"),
     ("人口2.67万，现有确诊患者23人。", "2.67万", 26_700, "人"),
     ("今年将招收40多万高校毕业生。", "40多万", 400_000, "人"),
+    # M4: a noun that counts itself, with no measure word
+    ("收到国内3省（区、市）报告新增确诊病例77例。", "3省（区、市）", 3, "个"),
+    ("退役军人事务部等20部门联合印发意见。", "20部门", 20, "个"),
     # M3: measure words the list missed
     ("全区专业乌兰牧骑共75支。", "75支", 75, "支"),
     ("捐赠2万箱纯牛奶。", "2万箱", 20_000, "箱"),
@@ -59,3 +62,9 @@ def test_survey_not_a_metric(text):
 def test_magnitude_leaves_no_float_noise():
     # V1: 1.1 × 1e8 in binary floats is 110000000.00000001
     assert [m.value for m in extract_metrics("力争拆除1.1亿平方米。")] == [110_000_000.0]
+
+
+def test_noun_counter_is_its_subject_and_leaves_the_next_subject():
+    # M4/S7: 9省（区、市） is a count of provinces; the 27例 after it no longer starts with （区、市）
+    rows = extract_metrics("9省（区、市）报告新增疑似病例27例。")
+    assert [(m.raw_text, m.subject) for m in rows] == [("9省（区、市）", "省（区、市）"), ("27例", "报告新增疑似病例")]
