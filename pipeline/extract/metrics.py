@@ -493,9 +493,33 @@ _TAKE_JIANG = re.compile(
     r"(?:提高|提升|降低|压减|缩减|缩短|扩大|调整|控制|下调|上调)(?:到|至|为|在)|"
     r"交给|交由|划分为|划为|纳入|列入|搬到|搬进|改为|改成|变为|转为|改造为|改造提升为|打造成|修旧如旧))")
 MAX_JIANG_REACH = 20
+# A plan word that is no promise of the figure: the plan a result is measured against (高于目标增速,
+# 完成年初计划的8.2%), a noun built on it (规划图, 规划局), 就要 (about to) and a daily 要 (has to).
+_PLAN_AS_NOUN = re.compile(r"(?<=完成|高于|低于|超过|超出|好于|快于|慢于)(?:了)?(?:年初|全年|年度|既定|预定|序时)?(?:目标|计划|预期|规划)"
+                           r"|(?<=超额完成)(?:年初|全年|年度|既定|预定)?(?:目标|计划|规划)"
+                           r"|规划(?=[图馆局院师所])|就要|(?<=每天|每日|每晚|天天)要")
+# In an earlier clause, a goal that is the object of a verb is a noun, no promise: 瞄准…的目标发力 (的目标
+# before a verb other than 是/为), 围绕国家能源发展规划， and 打击…等目标， (a verb that aims at it, the
+# goal ending its clause). 主要目标是, 调控目标，定为, 按照规划， still announce a target.
+_GOAL_OBJECT = re.compile(rf"(?<=的)(?:目标|规划|计划)(?=[{HAN_RANGE}])(?![是为])"
+                          r"|(?:围绕|瞄准|对准|打击|袭击|空袭|摧毁|击中|轰炸|攻击)[^，。；]{0,20}?(?:目标|规划)(?=[，；、])")
+
+
+def _goal_as_object(masked: str, clause_at: int) -> str:
+    if clause_at <= 0:
+        return masked
+    return _GOAL_OBJECT.sub(_mask_goal, masked[:clause_at]) + masked[clause_at:]
+
+
+def _mask_goal(m: re.Match) -> str:
+    """Mask only the goal word at the end of the match, not the verb and words before it."""
+    word = m.group()[-2:]
+    return m.group()[:-2] + "\0" * len(word)
+
+
 _REVIEW_NOT_TARGET = ("目标", "计划", "规划", "预期", "预计", "争取")
 # Words that report what was done; after the last plan word, in the figure's own clause, they win.
-_DONE = ("已", "成功", "实现", "完成", "实际")  # 计划建成118个，实际建成128个
+_DONE = ("已", "成功", "实现", "完成", "实际", "现有")  # 计划建成118个，实际建成128个
 
 
 def _find_kind(prefix: str, clause_at: int = 0, review: bool = False, rest: str = "") -> str:
@@ -514,6 +538,8 @@ def _find_kind(prefix: str, clause_at: int = 0, review: bool = False, rest: str 
     masked = _TAKE_JIANG.sub("\0", masked + rest[:MAX_JIANG_REACH])[:len(prefix)]
     for word in lexicon.cues()["not_target"] + ["主要", "重要", "需要", "要求", "只要", "要素", "纲要", "必要", "要点"]:
         masked = masked.replace(word, "\0" * len(word))
+    masked = _PLAN_AS_NOUN.sub(_mask, masked)
+    masked = _goal_as_object(masked, clause_at)
     if review:
         for word in _REVIEW_NOT_TARGET:  # 目标企业, 行动计划, 争取国家资金: a review names goals it met
             masked = masked.replace(word, "\0" * len(word))

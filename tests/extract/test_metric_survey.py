@@ -68,3 +68,23 @@ def test_noun_counter_is_its_subject_and_leaves_the_next_subject():
     # M4/S7: 9省（区、市） is a count of provinces; the 27例 after it no longer starts with （区、市）
     rows = extract_metrics("9省（区、市）报告新增疑似病例27例。")
     assert [(m.raw_text, m.subject) for m in rows] == [("9省（区、市）", "省（区、市）"), ("27例", "报告新增疑似病例")]
+
+
+@pytest.mark.parametrize(("text", "raw", "kind"), [
+    # K1: a plan word inside a noun phrase or naming the plan a result is measured against
+    ("一看到同创汇的规划图，他就拿下了一间2300平方米的旧作坊。", "2300平方米", "achievement"),
+    ("税收收入增长6.3%，高于目标增速0.3个百分点。", "0.3个百分点", "achievement"),
+    ("完成实际利用外资3.11亿美元，完成年初计划的8.2%。", "8.2%", "achievement"),
+    ("瞄准走在全国前列的目标发力，今年新建公厕1927座。", "1927座", "achievement"),
+    ("紧紧围绕国家能源发展规划，聚烯烃产能国内占比达10%以上。", "10%以上", "achievement"),
+    ("计划建设的新站，与现有4座考察站所处区域不同。", "4座", "achievement"),
+    ("今年经济增长速度的宏观调控目标，定为8%。", "8%", "target"),
+    # K2: 要 as "has to" (每天要) and 就要 "about to" promise nothing
+    ("复工以来，每天要处理紧急订单1万多批次。", "1万多批次", "achievement"),
+    ("走出定点医院，就要回到离别20多天的家。", "20多天", "achievement"),
+    # K3: plan words the list missed
+    ("我们打算今年下半年再招5名舞蹈演员。", "5名", "target"),
+    ("共推进改造项目685个，到今年底可累计完成项目300个。", "300个", "target"),
+])
+def test_survey_kind(text, raw, kind):
+    assert [m.kind for m in extract_metrics(text) if m.raw_text == raw] == [kind]
