@@ -17,7 +17,7 @@ import jieba
 import jieba.posseg as pseg
 
 from pipeline import lexicon
-from pipeline.extract.numbers import DIGITS, parse_arabic, parse_chinese
+from pipeline.extract.numbers import CHINESE_NUMERAL_CHARS, DIGITS, parse_arabic, parse_chinese
 from pipeline.extract.subjects import subject_after, trim_subject
 from pipeline.extract.units import DENOMINATORS
 from pipeline.text import HAN_RANGE, MARKDOWN_HEADING, clause_start, is_han, sentence_bounds
@@ -348,6 +348,8 @@ def _people_noun_after(text: str, pos: int) -> bool:
 
 
 def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, end: int) -> bool:
+    if _inside_title(text, m.start(), end) or _names_a_rule(text, m, end) or _own_enumeration(text, m, value, unit, end):
+        return False
     if unit in ("%", "‰") and m["cn"]:
         return True  # 一半, 三分之一, 百分之二十
     if m["cn"] and factor == 1.0 and value < 10 and "万" not in m["cn"] and unit not in SHARE_UNITS \
@@ -417,6 +419,59 @@ def _inside_short_name(text: str, start: int, end: int) -> bool:
         return False
     words = text[opening + 1:start] + text[end:closing]
     return any(is_han(ch) for ch in words)
+
+
+MAX_TITLE = 30
+
+
+def _inside_title(text: str, start: int, end: int) -> bool:
+    """《人民政协提案工作70年》: a figure inside a book or document title names it, it measures nothing."""
+    opening = text.rfind("《", max(0, start - MAX_TITLE), start)
+    if opening < 0 or "》" in text[opening:start]:
+        return False
+    closing = text.find("》", end, end + MAX_TITLE)
+    return closing >= 0 and "《" not in text[end:closing]
+
+
+_LIST_UNITS = ("项", "个", "条", "点")
+# What a text's own list counts: its points, not things in the world.
+_POINT_NOUNS = ("原则", "要求", "任务", "重点任务", "举措", "措施", "内容", "环节", "指标", "主要指标")
+_RULE_SET_AFTER = ("要求", "规定", "原则", "标准", "禁令")
+MAX_LISTED = 80
+
+
+def _own_enumeration(text: str, m: re.Match, value: float, unit: str, end: int) -> bool:
+    """The text counting its own points: 8个方面 (ANNOTATION.md: 三个方面), and A、B、C、D等4项原则 or
+    A、…、H共8个方面, where the count is the number of items listed right before it."""
+    if unit not in _LIST_UNITS:
+        return False
+    if text.startswith("方面", end):
+        return True
+    if not text.startswith(_POINT_NOUNS, end):
+        return False  # 河北、辽宁…等6个地区: a count of places the text names, still a count
+    before = text[max(0, m.start() - 2):m.start()]
+    if not before.endswith(("等", "共")):
+        return False
+    cut = m.start() - (2 if before == "等共" else 1)
+    clause = text[max(0, cut - MAX_LISTED):cut]
+    opening = max(clause.rfind(c) for c in "，。；：！？\n")
+    items = clause[opening + 1:].count("、") + 1
+    return items >= 3 and items == value
+
+
+def _names_a_rule(text: str, m: re.Match, end: int) -> bool:
+    """12个“一律”, 7个“百分之百”: a count of a quoted phrase made only of adverbs and numerals names a
+    set of rules (3个“智慧社区”, 10个“二线口岸” count places). The figure inside such a quote is no share either."""
+    at = m.start()
+    if at > 2 and text[at - 1] == "“" and text[at - 2] in "个项条" and text.startswith("”", end) and (
+            text[at - 3].isdigit() or text[at - 3] in CHINESE_NUMERAL_CHARS):
+        return True  # the 百分之百 of 7个“百分之百”
+    if not text.startswith("“", end) or text[m.end():end] not in _LIST_UNITS:
+        return False
+    closing = text.find("”", end + 1, end + 8)
+    if closing < 0 or not (text.startswith(_RULE_SET_AFTER, closing + 1) or text[closing + 1:closing + 2] in "和、，。；及与"):
+        return False  # 1596个“千项万亿”重大项目: the quote names the projects counted
+    return all(flag.startswith(("d", "m", "c", "p", "u")) for _word, flag in pseg.cut(text[end + 1:closing]))
 
 
 def _unit_glued_to_next_word(text: str, start: int, end: int) -> bool:

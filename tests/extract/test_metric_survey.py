@@ -35,6 +35,9 @@ def _rows(text):
     # M4: a noun that counts itself, with no measure word
     ("收到国内3省（区、市）报告新增确诊病例77例。", "3省（区、市）", 3, "个"),
     ("退役军人事务部等20部门联合印发意见。", "20部门", 20, "个"),
+    # a listed count of places, a quoted name of the things counted: still counts
+    ("河北、辽宁、重庆、黑龙江、上海、福建等6个地区开工率超过80%。", "6个", 6, "个"),
+    ("1596个“千项万亿”重大项目完成投资。", "1596个", 1596, "个"),
     # M3: measure words the list missed
     ("全区专业乌兰牧骑共75支。", "75支", 75, "支"),
     ("捐赠2万箱纯牛奶。", "2万箱", 20_000, "箱"),
@@ -54,6 +57,13 @@ def test_survey_form(text, raw, value, unit):
     "烟气蔓延至二层。",  # 二 before a measure word is an ordinal
     "逐梦九天的征程。",  # 九天: the heavens
     "总产值达1.2万，",  # a decimal with no measure word counts only people
+    # E1: the text's own lists and named rule-sets
+    "明确坚持现役与退役衔接、权利与义务对等、普惠与优待叠加、当前与长远统筹等4项原则。",
+    "涵盖荣誉激励、生活、养老、医疗、住房、教育、文化交通、其他优待共8个方面。",
+    "队员们严格执行12个“一律”要求。",
+    # E2: digits inside a quoted rule name or a book title
+    "严格执行7个“百分之百”。",
+    "编写了《人民政协提案工作70年》读本。",
 ])
 def test_survey_not_a_metric(text):
     assert _rows(text) == []
