@@ -18,7 +18,7 @@ import jieba.posseg as pseg
 
 from pipeline import lexicon
 from pipeline.extract.numbers import CHINESE_NUMERAL_CHARS, DIGITS, parse_arabic, parse_chinese
-from pipeline.extract.subjects import subject_after, trim_subject
+from pipeline.extract.subjects import names_nothing, subject_after, trim_subject
 from pipeline.extract.units import DENOMINATORS
 from pipeline.text import HAN_RANGE, MARKDOWN_HEADING, clause_start, is_han, sentence_bounds
 
@@ -892,5 +892,7 @@ def _describe(text: str, metrics: list[Metric]) -> None:
             # ，达到11.67万亿元: only a verb before it, and no noun after it (完成508个|入河排污口…)
             subject = subject_after(text, metric.char_end) or previous.subject
         subject = subject or trim_subject(own_words, strict=False) or subject_after(text, metric.char_end)
+        if subject and names_nothing(subject):
+            subject = subject_after(text, metric.char_end) or subject  # 经过60多年|发展
         metric.subject = subject or None
         previous = metric

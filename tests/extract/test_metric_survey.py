@@ -98,3 +98,31 @@ def test_noun_counter_is_its_subject_and_leaves_the_next_subject():
 ])
 def test_survey_kind(text, raw, kind):
     assert [m.kind for m in extract_metrics(text) if m.raw_text == raw] == [kind]
+
+
+@pytest.mark.parametrize(("text", "raw", "subject"), [
+    # S3: a subject is not cut inside a word, at a bracket the clause cut in two, or before a bullet
+    ("医疗队总共有4.2万多人，怎么做到零感染？", "4.2万多人", "医疗队"),
+    ("建新社区党委、居委会工作人员一共5人。", "5人", "建新社区党委、居委会工作人员"),
+    ("2020年1月全国（不含湖北省）查处违反中央八项规定精神问题8228起。", "8228起", "查处违反中央八项规定精神问题"),
+    ("配建公共服务设施（场所）1772个。", "1772个", "配建公共服务设施（场所）"),
+    ("●广义中小城市经济总量达76.43万亿元。", "76.43万亿元", "广义中小城市经济总量"),
+    ("审理拐卖儿童、猥亵儿童、组织儿童乞讨等侵害未成年人合法权益的刑事案件28975件。", "28975件",
+     "侵害未成年人合法权益的刑事案件"),
+    # S4: a verb or adverb names nothing; the noun after the figure does
+    ("经过60多年发展，规模不断扩大。", "60多年", "发展"),
+    ("一位85岁的老人起初几天体温正常。", "85岁", "老人"),
+])
+def test_survey_subject(text, raw, subject):
+    assert [m.subject for m in extract_metrics(text) if m.raw_text == raw] == [subject]
+
+
+def test_long_subject_keeps_whole_words():
+    # S3: cut to 24 characters at a word's start, not inside 莫斯科
+    m = extract_metrics("截至目前，莫斯科中国文化中心已在各大平台推出抗疫主题图文介绍近百次。")[0]
+    assert not m.subject.startswith("斯科")
+
+
+def test_date_is_no_subject():
+    # S5: 20日 dates the figure
+    assert extract_metrics("20日新增77例。")[0].subject != "20日"
