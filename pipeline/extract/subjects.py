@@ -157,13 +157,33 @@ def _next_word_start(s: str, cut: int) -> int:
     return cut
 
 
+MAX_AFTER = 40
+_BOUND_MORPHEMES = ("zg", "ng", "k")  # 网格|员, 工程机械|车: jieba leaves the last character of a noun alone
+
+
 def subject_after(text: str, pos: int) -> str:
-    """The noun phrase right after a count (508个|入河排污口分类整治)."""
-    clause_end = min([i for i in (text.find(c, pos) for c in _CLAUSE_END) if i >= 0] or [len(text)])
-    tail = text[pos:clause_end].lstrip("的（）()只").translate(_QUOTES)
-    words = []
-    for word, flag in pseg.cut(tail[:40]):
+    """The noun phrase right after a count (508个|入河排污口分类整治).
+
+    A two-character verb between a noun and a closing character or a list's 、 is part of a compound noun
+    (垃圾收集站, 社会组织、); a one-character verb before a preposition or another verb
+    is the predicate (3辆出租车|停在前坪)."""
+    window = text[pos:pos + MAX_AFTER + 4]  # only the next few words: no search to the end of the text
+    clause_end = min([i for i in (window.find(c) for c in _CLAUSE_END) if i >= 0] or [len(window)])
+    tail = window[:clause_end].lstrip("的（）()只").translate(_QUOTES)
+    cut = [(w.word, w.flag) for w in pseg.cut(tail[:MAX_AFTER])]
+    words: list[str] = []
+    for i, (word, flag) in enumerate(cut):
+        after = cut[i + 1] if i + 1 < len(cut) else None
+        noun_before = bool(words) and words[-1] not in "、和及与"
+        if flag.startswith(_BOUND_MORPHEMES) and len(word) == 1 and noun_before:
+            words.append(word)
+            continue
         verb = flag.startswith("v") and flag != "vn" and len(word) > 1
+        if verb and noun_before and len(words[-1]) > 1 and _ends_compound(cut, i + 1):
+            words.append(word)
+            continue
+        if flag.startswith("v") and len(word) == 1 and after is not None and after[1].startswith(("p", "v", "f", "u")):
+            break
         if word in _STOP_WORDS or verb or word[0].isdigit() or flag.startswith(("d", "p", "u", "c", "r", "m")) and word not in "和及与":
             break
         if not (flag.startswith(_NOUNISH) or word in "、和及与" or flag.startswith("v")):
@@ -171,3 +191,15 @@ def subject_after(text: str, pos: int) -> str:
         words.append(word)
     s = "".join(words).strip(_EDGE_PUNCT + "和及与")
     return s[:MAX_SUBJECT] if len(s) >= 2 else ""  # 80米|长的海滩: one character names nothing
+
+
+def _ends_compound(cut: list, at: int) -> bool:
+    """After a verb inside a noun: a list goes on (社会组织、) or one character closes the noun (收集|站，)."""
+    if at >= len(cut) or cut[at][0] in "，。；":
+        return False  # 6名青少年受伤。: a verb that ends the clause is its predicate
+    if cut[at][0] == "、":
+        return True
+    word, flag = cut[at]
+    # one character that closes a noun (站, 员, 点); a word (出现|降水, 加入|小组) is the verb's object
+    return len(word) == 1 and flag.startswith(("n", "v", "zg", "ng", "k")) and (
+        at + 1 >= len(cut) or cut[at + 1][0] in "、，。；和及与")

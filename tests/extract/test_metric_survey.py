@@ -112,6 +112,12 @@ def test_survey_kind(text, raw, kind):
     # S4: a verb or adverb names nothing; the noun after the figure does
     ("经过60多年发展，规模不断扩大。", "60多年", "发展"),
     ("一位85岁的老人起初几天体温正常。", "85岁", "老人"),
+    # S3 after the count: a compound noun with a verb inside, a character jieba leaves alone, a predicate
+    ("村里新建了36处垃圾收集站，新增公共绿地。", "36处", "垃圾收集站"),
+    ("动员33万名网格员，建立防护网络。", "33万名", "网格员"),
+    ("全省超过2万家社会组织、志愿者团队投入一线。", "超过2万家", "社会组织、志愿者团队"),
+    ("在社区门口，3辆出租车停在前坪。", "3辆", "出租车"),
+    ("造成6名青少年受伤。", "6名", "青少年"),
 ])
 def test_survey_subject(text, raw, subject):
     assert [m.subject for m in extract_metrics(text) if m.raw_text == raw] == [subject]
