@@ -848,6 +848,9 @@ def _noun_counters() -> tuple[str, ...]:
     return tuple(surface for surface, unit in lexicon.units().items() if unit == "个" and surface != "个")
 
 
+MAX_VERB_ONLY = 6  # 经过, 仅用, 发展到今天: a subject that names nothing is a word or two
+
+
 def _describe(text: str, metrics: list[Metric]) -> None:
     """Fill change, base, period, kind, subject and sentence from each metric's context."""
     previous: Metric | None = None
@@ -892,7 +895,7 @@ def _describe(text: str, metrics: list[Metric]) -> None:
             # ，达到11.67万亿元: only a verb before it, and no noun after it (完成508个|入河排污口…)
             subject = subject_after(text, metric.char_end) or previous.subject
         subject = subject or trim_subject(own_words, strict=False) or subject_after(text, metric.char_end)
-        if subject and names_nothing(subject):
+        if subject and len(subject) <= MAX_VERB_ONLY and names_nothing(subject):
             subject = subject_after(text, metric.char_end) or subject  # 经过60多年|发展
         metric.subject = subject or None
         previous = metric

@@ -8,7 +8,7 @@ minus verbs and cue words; when those are only a verb or end a list (完成508�
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 import jieba.posseg as pseg
@@ -76,9 +76,11 @@ def _balanced(s: str) -> str:
 _NOT_A_NAME = ("v", "d", "p", "z", "t", "u", "m", "c", "r", "y", "e", "o")
 
 
+@lru_cache(maxsize=4096)
 def names_nothing(s: str) -> bool:
-    """经过, 仅用, 在短短, 发展到今天: only a verb, adverb or time word, no thing named."""
-    return all(flag.startswith(_NOT_A_NAME) and flag != "vn" for _word, flag in pseg.cut(s))
+    """经过, 仅用, 在短短, 发展到今天: only a verb, adverb or time word, no thing named. Dictionary words
+    only (no HMM guess, which costs more than the rest of the subject): an unknown word may be a name."""
+    return all(flag.startswith(_NOT_A_NAME) and flag != "vn" for _word, flag in pseg.cut(s, HMM=False))
 
 
 def _closed(s: str, whole: str) -> str:
@@ -170,10 +172,12 @@ def subject_after(text: str, pos: int) -> str:
     window = text[pos:pos + MAX_AFTER + 4]  # only the next few words: no search to the end of the text
     clause_end = min([i for i in (window.find(c) for c in _CLAUSE_END) if i >= 0] or [len(window)])
     tail = window[:clause_end].lstrip("的（）()只").translate(_QUOTES)
-    cut = [(w.word, w.flag) for w in pseg.cut(tail[:MAX_AFTER])]
+    cut = _Words(tail[:MAX_AFTER])
     words: list[str] = []
-    for i, (word, flag) in enumerate(cut):
-        after = cut[i + 1] if i + 1 < len(cut) else None
+    i = -1
+    while (current := cut.at(i := i + 1)) is not None:
+        word, flag = current
+        after = cut.at(i + 1)
         noun_before = bool(words) and words[-1] not in "、和及与"
         if flag.startswith(_BOUND_MORPHEMES) and len(word) == 1 and noun_before:
             words.append(word)
@@ -193,13 +197,30 @@ def subject_after(text: str, pos: int) -> str:
     return s[:MAX_SUBJECT] if len(s) >= 2 else ""  # 80米|长的海滩: one character names nothing
 
 
-def _ends_compound(cut: list, at: int) -> bool:
+class _Words:
+    """jieba's tagged words of a phrase, cut only as far as they are read (the HMM guess is the cost)."""
+
+    def __init__(self, phrase: str) -> None:
+        self._gen, self._seen = pseg.cut(phrase), []
+
+    def at(self, i: int) -> tuple[str, str] | None:
+        while len(self._seen) <= i:
+            pair = next(self._gen, None)
+            if pair is None:
+                return None
+            self._seen.append((pair.word, pair.flag))
+        return self._seen[i]
+
+
+def _ends_compound(cut: _Words, at: int) -> bool:
     """After a verb inside a noun: a list goes on (社会组织、) or one character closes the noun (收集|站，)."""
-    if at >= len(cut) or cut[at][0] in "，。；":
+    nxt = cut.at(at)
+    if nxt is None or nxt[0] in "，。；":
         return False  # 6名青少年受伤。: a verb that ends the clause is its predicate
-    if cut[at][0] == "、":
+    if nxt[0] == "、":
         return True
-    word, flag = cut[at]
+    word, flag = nxt
+    last = cut.at(at + 1)
     # one character that closes a noun (站, 员, 点); a word (出现|降水, 加入|小组) is the verb's object
     return len(word) == 1 and flag.startswith(("n", "v", "zg", "ng", "k")) and (
-        at + 1 >= len(cut) or cut[at + 1][0] in "、，。；和及与")
+        last is None or last[0] in "、，。；和及与")
