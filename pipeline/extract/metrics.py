@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import jieba
+import jieba.posseg as pseg
 
 from pipeline import lexicon
-from pipeline.extract.numbers import DIGITS, parse_arabic, parse_chinese
-from pipeline.extract.subjects import subject_after, trim_subject
+from pipeline.extract.numbers import CHINESE_NUMERAL_CHARS, DIGITS, parse_arabic, parse_chinese
+from pipeline.extract.subjects import names_nothing, subject_after, trim_subject
 from pipeline.extract.units import DENOMINATORS
 from pipeline.text import HAN_RANGE, MARKDOWN_HEADING, clause_start, is_han, sentence_bounds
 
@@ -27,7 +28,9 @@ _ARABIC = r"\d{1,3}(?:，\d{3})+(?:\.\d+)?(?!\d|，\d)|\d+(?:,\d{3})*(?:\.\d+)?"
 # 4亿5679万, 1万600, 1万2千人, 2千零30万: digits and magnitudes mixed, read as one number (ANNOTATION.md)
 _MIXED = r"\d+(?:[亿万千百]零?\d+(?:\.\d+)?)+(?:[亿万千百](?![米克瓦卡]))?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-NUMBER = re.compile(rf"(?P<ar>{_MIXED}|{_ARABIC})|(?P<cn>{_CHINESE})")
+# 半小时, 半个月: half of a time unit, standing alone (上半年, 一个半小时 and 半月谈 are other words)
+_HALF = r"(?<![上下前后大小多个零〇一二两三四五六七八九十百千万\d])半(?=个?(?:小时|钟头)|个月)"
+NUMBER = re.compile(rf"(?P<ar>{_MIXED}|{_ARABIC})|(?P<cn>{_CHINESE})|(?P<half>{_HALF})")
 # ASCII units written after digits (168cm, 250m, 3km): the unit ends where the letters end.
 ASCII_UNIT = re.compile(r"(?:cm|CM|mm|km|KM|kg|KG|kWh|kW|MW|m)(?![A-Za-z])")
 RANGE_DASH = re.compile(r"\s*[-—–~～至到]{1,2}\s*")
@@ -150,16 +153,29 @@ def _approx_pair(cn: str | None) -> tuple[float, float] | None:
 def _number_value(m: re.Match) -> float | None:
     if m["ar"]:
         return parse_arabic(m["ar"])
+    if m["half"]:
+        return 0.5
     if pair := _approx_pair(m["cn"]):
         return pair[0]
     if not any(ch in DIGITS or ch == "十" for ch in m["cn"]):
         # a bare magnitude (万家团圆, 千亿) is a word, not a number, unless a cue of amount stands
         # before it (突破亿吨, 超万人): then it is one of that magnitude
-        if m["cn"] in ("百", "千", "万", "亿", "万亿") and _match_suffix(
-                m.string, m.start(), _sorted_keys("bare_magnitude_cues")):
+        if m["cn"] in BARE_MAGNITUDES and (_match_suffix(m.string, m.start(), _sorted_keys("bare_magnitude_cues"))
+                                           or m.string.startswith(("余", "多"), m.end()) or _up_to(m.string, m)):
             return parse_chinese("一" + m["cn"])
         return None
     return parse_chinese(m["cn"])
+
+
+BARE_MAGNITUDES = ("百", "千", "万", "亿", "万亿")
+
+
+def _up_to(text: str, m: re.Match) -> bool:
+    """上千名, 上百家: 上 before a bare magnitude says "as many as", an approximate figure of that size;
+    before any other numeral (上一年, 上两个) it is no amount."""
+    at = m.start()
+    return bool(m["cn"]) and m["cn"] in BARE_MAGNITUDES and at > 0 and text[at - 1] == "上" and \
+        text[max(0, at - 3):at - 1] not in ("成千", "成百")  # 成千上万, 成百上千: idioms
 
 
 def _is_not_a_quantity(text: str, m: re.Match) -> bool:
@@ -177,7 +193,7 @@ def _is_not_a_quantity(text: str, m: re.Match) -> bool:
         return True  # 前8位, 前10名: a rank, not a count
     if before in "第[【" or (before == "(" and after == ")"):
         return True
-    if m["cn"] and before in lexicon.cues()["vague_before"]:
+    if m["cn"] and (before == "○" or before in lexicon.cues()["vague_before"] and not _up_to(text, m)):
         return True  # 几十家, 数百万, 上千: an order of magnitude, not a figure
     if (m["ar"] and (before in _CN_DIGITS or after in _CN_DIGITS)) or (m["cn"] and (before.isdigit() or after.isdigit())):
         return True  # 二0一0年: a year or code written in mixed digits
@@ -251,14 +267,21 @@ def _read_quantity(text: str, m: re.Match) -> tuple[float, float, str, int, str 
             infix, pos = lexicon.cues()["qualifier_infix"][word], pos + 1
         unit = _read_unit(text, pos)
         if unit is None:
-            return _read_tally(text, m, value, pos) or _read_bare_count(text, m, value, factor, pos)
+            return _read_tally(text, m, value, pos) or _read_bare_count(text, m, value, factor, pos, infix)
     _surface, normalised, end = unit
+    if _surface == "个" and (timed := _match_prefix(text, end + 1, tuple(_TIME_AFTER_GE))) \
+            and text[end] in "多余半":
+        # 一个多小时, 两个多月, 一个半小时: 个, then 多 or 半, then the time noun that is the unit
+        infix = lexicon.cues()["qualifier_infix"].get(text[end], infix)
+        value += 0.5 if text[end] == "半" else 0
+        return value, factor, _TIME_AFTER_GE[timed], end + 1 + len(timed), infix
     if text.startswith("半", end) and not text.startswith(_NOT_HALF, end):
         value += 0.5  # 三成半 = 35 %, 十五斤半 = 15.5 斤 (ANNOTATION.md: X成半)
         end += 1
     return value, factor, _temperature_scale(text, m.start(), normalised), end, infix
 
 
+_TIME_AFTER_GE = {"小时": "小时", "钟头": "小时", "月": "月", "星期": "周", "年头": "年"}
 _NOT_HALF = ("半导体", "半岛", "半径", "半数", "半价", "半年", "半月", "半天", "半小时", "半边")
 
 
@@ -285,25 +308,48 @@ _BARE_END = "，。；！？、,;!?\n）)"
 
 
 def _read_bare_count(text: str, m: re.Match, value: float, factor: float,
-                     pos: int) -> tuple[float, float, str, int, None] | None:
+                     pos: int, infix: str | None = None) -> tuple[float, float, str, int, str | None] | None:
     """纳税人达到3000: an integer after a verb of amount, ending its clause, counts the noun before it:
-    人 for people, 个 for anything else (ANNOTATION.md). A year (达到2020) or a decimal is no count."""
-    if not m["ar"] or "." in m["ar"] or (pos < len(text) and text[pos] not in _BARE_END):
+    人 for people, 个 for anything else (ANNOTATION.md). A year (达到2020) or a decimal is no count.
+
+    A figure with a magnitude counts people with no verb and no measure word when a noun of people
+    stands right before it (人口2.67万，) or right after it (招收40多万高校毕业生), and then it may be a
+    decimal (总人口达11.81亿)."""
+    if not m["ar"]:
+        return None
+    if factor > 1 and _people_noun_after(text, pos):
+        return value, factor, "人", pos, infix
+    if pos < len(text) and text[pos] not in _BARE_END:
         return None
     if factor == 1.0 and 1900 <= value <= 2100:
         return None
-    verb = _match_suffix(text, m.start(), _sorted_keys("bare_count_verbs"))
-    if not verb:
-        return None
+    verb = _match_suffix(text, m.start(), _sorted_keys("bare_count_verbs")) or ""
     noun_end = m.start() - len(verb)
     noun = text[max(0, noun_end - 6):noun_end]
     if not noun or not all(is_han(ch) for ch in noun[-2:]):
         return None
     people = any(noun.endswith(w) for w in lexicon.cues()["people_noun_ends"])
-    return value, factor, "人" if people else "个", pos, None
+    if ("." in m["ar"] or not verb) and not (people and factor > 1):
+        return None
+    return value, factor, "人" if people else "个", pos, infix
+
+
+MAX_PEOPLE_NOUN = 8
+
+
+def _people_noun_after(text: str, pos: int) -> bool:
+    """The nouns right after ``pos`` end in a word for people (40多万|高校毕业生, 10万|市民)."""
+    last = ""
+    for word, flag in pseg.cut(text[pos:pos + MAX_PEOPLE_NOUN]):
+        if not flag.startswith("n") or word.startswith(tuple(_unit_surfaces())):
+            break
+        last = word
+    return bool(last) and last.endswith(tuple(lexicon.cues()["people_noun_ends"]))
 
 
 def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, end: int) -> bool:
+    if _inside_title(text, m.start(), end) or _names_a_rule(text, m, end) or _own_enumeration(text, m, value, unit, end):
+        return False
     if unit in ("%", "‰") and m["cn"]:
         return True  # 一半, 三分之一, 百分之二十
     if m["cn"] and factor == 1.0 and value < 10 and "万" not in m["cn"] and unit not in SHARE_UNITS \
@@ -315,7 +361,9 @@ def _plausible(text: str, m: re.Match, value: float, factor: float, unit: str, e
         return False  # 10000与20000间: "between", not 20000 rooms
     if unit == "年" and m["cn"] and not _match_suffix(text, m.start(), DURATION_CUES):
         return False  # 十三年来, 二十世纪八十年代, 建党一百年: narrative time, not a measured duration
-    if text.startswith("年代", end - 1) or (len(unit) == 1 and _unit_glued_to_next_word(text, m.start(), end)):
+    counted_time = text[m.end():end].lstrip("万亿千百十多余").startswith("个")  # 两个月|租金: 个 marks the unit
+    if text.startswith("年代", end - 1) or (
+            len(unit) == 1 and not counted_time and _unit_glued_to_next_word(text, m.start(), end)):
         return False
     if unit == "年" and m["ar"] and factor == 1.0 and 1900 <= value <= 2100 and "." not in m["ar"]:
         return False  # a year dates a figure; it is a period, not a metric
@@ -337,10 +385,13 @@ def _measured_small(text: str, m: re.Match, value: float, unit: str, end: int) -
     (money, age, times, weight, length) is a figure; before 个, 批, 项, 年 it is the text counting
     its own points. A one-character unit must end its phrase (三元。, 五岁的): 二元结构, 三次产业,
     二次创业 and 三元里 are words."""
-    halved = text.startswith("半", end - 1)  # 一吨半: a measure of one and a half
-    if (value < 2 and not halved) or unit not in lexicon.cues()["measured_small_units"]:
-        return False
     surface = text[m.end():end]
+    halved = "半" in surface  # 一吨半, 一个半小时: a measure of one and a half
+    more = "多" in surface or "余" in surface  # 一个多小时
+    if value >= 2 and unit in lexicon.cues()["counted_small_units"]:
+        return m["cn"] != "二"  # 七起典型案例, 两所医院: a count; 二层, 二所 are ordinals or names
+    if (value < 2 and not halved and not more) or unit not in lexicon.cues()["measured_small_units"]:
+        return False
     if len(surface) > 1:
         return True
     follows = text[end:end + 1]
@@ -368,6 +419,59 @@ def _inside_short_name(text: str, start: int, end: int) -> bool:
         return False
     words = text[opening + 1:start] + text[end:closing]
     return any(is_han(ch) for ch in words)
+
+
+MAX_TITLE = 30
+
+
+def _inside_title(text: str, start: int, end: int) -> bool:
+    """《人民政协提案工作70年》: a figure inside a book or document title names it, it measures nothing."""
+    opening = text.rfind("《", max(0, start - MAX_TITLE), start)
+    if opening < 0 or "》" in text[opening:start]:
+        return False
+    closing = text.find("》", end, end + MAX_TITLE)
+    return closing >= 0 and "《" not in text[end:closing]
+
+
+_LIST_UNITS = ("项", "个", "条", "点")
+# What a text's own list counts: its points, not things in the world.
+_POINT_NOUNS = ("原则", "要求", "任务", "重点任务", "举措", "措施", "内容", "环节", "指标", "主要指标")
+_RULE_SET_AFTER = ("要求", "规定", "原则", "标准", "禁令")
+MAX_LISTED = 80
+
+
+def _own_enumeration(text: str, m: re.Match, value: float, unit: str, end: int) -> bool:
+    """The text counting its own points: 8个方面 (ANNOTATION.md: 三个方面), and A、B、C、D等4项原则 or
+    A、…、H共8个方面, where the count is the number of items listed right before it."""
+    if unit not in _LIST_UNITS:
+        return False
+    if text.startswith("方面", end):
+        return True
+    if not text.startswith(_POINT_NOUNS, end):
+        return False  # 河北、辽宁…等6个地区: a count of places the text names, still a count
+    before = text[max(0, m.start() - 2):m.start()]
+    if not before.endswith(("等", "共")):
+        return False
+    cut = m.start() - (2 if before == "等共" else 1)
+    clause = text[max(0, cut - MAX_LISTED):cut]
+    opening = max(clause.rfind(c) for c in "，。；：！？\n")
+    items = clause[opening + 1:].count("、") + 1
+    return items >= 3 and items == value
+
+
+def _names_a_rule(text: str, m: re.Match, end: int) -> bool:
+    """12个“一律”, 7个“百分之百”: a count of a quoted phrase made only of adverbs and numerals names a
+    set of rules (3个“智慧社区”, 10个“二线口岸” count places). The figure inside such a quote is no share either."""
+    at = m.start()
+    if at > 2 and text[at - 1] == "“" and text[at - 2] in "个项条" and text.startswith("”", end) and (
+            text[at - 3].isdigit() or text[at - 3] in CHINESE_NUMERAL_CHARS):
+        return True  # the 百分之百 of 7个“百分之百”
+    if not text.startswith("“", end) or text[m.end():end] not in _LIST_UNITS:
+        return False
+    closing = text.find("”", end + 1, end + 8)
+    if closing < 0 or not (text.startswith(_RULE_SET_AFTER, closing + 1) or text[closing + 1:closing + 2] in "和、，。；及与"):
+        return False  # 1596个“千项万亿”重大项目: the quote names the projects counted
+    return all(flag.startswith(("d", "m", "c", "p", "u")) for _word, flag in pseg.cut(text[end + 1:closing]))
 
 
 def _unit_glued_to_next_word(text: str, start: int, end: int) -> bool:
@@ -444,9 +548,33 @@ _TAKE_JIANG = re.compile(
     r"(?:提高|提升|降低|压减|缩减|缩短|扩大|调整|控制|下调|上调)(?:到|至|为|在)|"
     r"交给|交由|划分为|划为|纳入|列入|搬到|搬进|改为|改成|变为|转为|改造为|改造提升为|打造成|修旧如旧))")
 MAX_JIANG_REACH = 20
+# A plan word that is no promise of the figure: the plan a result is measured against (高于目标增速,
+# 完成年初计划的8.2%), a noun built on it (规划图, 规划局), 就要 (about to) and a daily 要 (has to).
+_PLAN_AS_NOUN = re.compile(r"(?<=完成|高于|低于|超过|超出|好于|快于|慢于)(?:了)?(?:年初|全年|年度|既定|预定|序时)?(?:目标|计划|预期|规划)"
+                           r"|(?<=超额完成)(?:年初|全年|年度|既定|预定)?(?:目标|计划|规划)"
+                           r"|规划(?=[图馆局院师所])|就要|(?<=每天|每日|每晚|天天)要")
+# In an earlier clause, a goal that is the object of a verb is a noun, no promise: 瞄准…的目标发力 (的目标
+# before a verb other than 是/为), 围绕国家能源发展规划， and 打击…等目标， (a verb that aims at it, the
+# goal ending its clause). 主要目标是, 调控目标，定为, 按照规划， still announce a target.
+_GOAL_OBJECT = re.compile(rf"(?<=的)(?:目标|规划|计划)(?=[{HAN_RANGE}])(?![是为])"
+                          r"|(?:围绕|瞄准|对准|打击|袭击|空袭|摧毁|击中|轰炸|攻击)[^，。；]{0,20}?(?:目标|规划)(?=[，；、])")
+
+
+def _goal_as_object(masked: str, clause_at: int) -> str:
+    if clause_at <= 0:
+        return masked
+    return _GOAL_OBJECT.sub(_mask_goal, masked[:clause_at]) + masked[clause_at:]
+
+
+def _mask_goal(m: re.Match) -> str:
+    """Mask only the goal word at the end of the match, not the verb and words before it."""
+    word = m.group()[-2:]
+    return m.group()[:-2] + "\0" * len(word)
+
+
 _REVIEW_NOT_TARGET = ("目标", "计划", "规划", "预期", "预计", "争取")
 # Words that report what was done; after the last plan word, in the figure's own clause, they win.
-_DONE = ("已", "成功", "实现", "完成", "实际")  # 计划建成118个，实际建成128个
+_DONE = ("已", "成功", "实现", "完成", "实际", "现有")  # 计划建成118个，实际建成128个
 
 
 def _find_kind(prefix: str, clause_at: int = 0, review: bool = False, rest: str = "") -> str:
@@ -465,6 +593,8 @@ def _find_kind(prefix: str, clause_at: int = 0, review: bool = False, rest: str 
     masked = _TAKE_JIANG.sub("\0", masked + rest[:MAX_JIANG_REACH])[:len(prefix)]
     for word in lexicon.cues()["not_target"] + ["主要", "重要", "需要", "要求", "只要", "要素", "纲要", "必要", "要点"]:
         masked = masked.replace(word, "\0" * len(word))
+    masked = _PLAN_AS_NOUN.sub(_mask, masked)
+    masked = _goal_as_object(masked, clause_at)
     if review:
         for word in _REVIEW_NOT_TARGET:  # 目标企业, 行动计划, 争取国家资金: a review names goals it met
             masked = masked.replace(word, "\0" * len(word))
@@ -529,10 +659,19 @@ def extract_metrics(text: str) -> list[Metric]:
         if (pair := _approx_pair(m["cn"])) and metric.value_high is None:
             metric.value_high = pair[1] * factor
             metric.qualifier = "approx" if metric.qualifier == "exact" else metric.qualifier
+        metric.value = _decimal_noise_off(metric.value)
+        if metric.value_high is not None:
+            metric.value_high = _decimal_noise_off(metric.value_high)
         consumed_until = metric.char_end
         metrics.append(metric)
     _describe(text, metrics)
     return metrics
+
+
+def _decimal_noise_off(value: float) -> float:
+    """1.1亿 is 110000000, not the binary float 110000000.00000001: fifteen significant digits hold
+    every figure a text writes and drop what the multiplication by a magnitude added."""
+    return float(f"{value:.15g}")
 
 
 def _unit_magnitude_back(text: str, m: re.Match) -> re.Match:
@@ -607,6 +746,8 @@ def _build(text: str, m: re.Match, value: float, unit: str, end: int, infix: str
     if before:
         qualifier = lexicon.cues()["qualifier_before"][before]
         start -= len(before)
+    elif _up_to(text, m):
+        qualifier, start = "approx", start - 1  # 上千名志愿者
     else:
         # 最高达8亿美元, 超过了3000家: a connector may stand between the cue and the number.
         connector = _match_suffix(text, start, _sorted_keys("connectors"))
@@ -692,11 +833,22 @@ _NOT_COUNTED = ("%", "‰", "百分点", "倍", "元", "年", "天", "日", "月
 
 
 def _counted_noun(text: str, metric: Metric) -> str:
-    """The noun phrase right after a count with its measure word (21个|专业群, 5000亩|高标准农田)."""
+    """The noun phrase right after a count with its measure word (21个|专业群, 5000亩|高标准农田);
+    a noun that counts itself (20部门, 9省（区、市）) is what it counts."""
+    if metric.unit == "个" and (noun := _match_suffix(text, metric.char_end, _noun_counters(), 12)):
+        return noun
     follows = text[metric.char_end:metric.char_end + 1]
     if metric.unit in _NOT_COUNTED or not follows or follows in "的以左余多来外内前后间里中次长宽高深厚之至到" or not (is_han(follows) or follows == "“"):
         return ""
     return subject_after(text, metric.char_end)
+
+
+@cache
+def _noun_counters() -> tuple[str, ...]:
+    return tuple(surface for surface, unit in lexicon.units().items() if unit == "个" and surface != "个")
+
+
+MAX_VERB_ONLY = 6  # 经过, 仅用, 发展到今天: a subject that names nothing is a word or two
 
 
 def _describe(text: str, metrics: list[Metric]) -> None:
@@ -743,5 +895,7 @@ def _describe(text: str, metrics: list[Metric]) -> None:
             # ，达到11.67万亿元: only a verb before it, and no noun after it (完成508个|入河排污口…)
             subject = subject_after(text, metric.char_end) or previous.subject
         subject = subject or trim_subject(own_words, strict=False) or subject_after(text, metric.char_end)
+        if subject and len(subject) <= MAX_VERB_ONLY and names_nothing(subject):
+            subject = subject_after(text, metric.char_end) or subject  # 经过60多年|发展
         metric.subject = subject or None
         previous = metric
