@@ -338,7 +338,7 @@ def _and_inside_body(text: str, at: int, words: _WordIndex) -> bool:
         return False
     word = text[start:at]
     return _body_word_ok(word, start, words) and (word not in lexicon.countries() or text[at] == "—") \
-        and word_tags().get(word, "n") in ("n", "vn", "nz", "l", "nt", "a", "an")  # 外交部与国际合作部, 保守与改革党团
+        and (word_tags().get(word, "n") in ("n", "vn", "nz", "l", "nt", "a", "an") or text[at] == "—")  # 外交部与国际合作部, 阿根廷—中国
 
 
 _LEAD = ("据", "由", "对", "向", "与", "和", "在", "从", "被", "同")
@@ -523,7 +523,7 @@ def _a_company_before(text: str, start: int, end: int, words: _WordIndex) -> boo
     return pieces <= 3
 # Staff titles a common noun before them qualifies (项目主管, 公关总监), unlike offices that head a
 # body (落实总书记 is a verb and a title; 大会执行主席 names the body it heads).
-_STAFF_TITLES = ("主管", "负责人", "总监", "经理", "顾问", "专员", "特派员", "代表", "谈判代表")
+_STAFF_TITLES = ("主管", "负责人", "总监", "经理", "顾问", "专员", "特派员", "代表", "谈判代表", "指挥员")
 _TITLE_MODIFIERS = ("轮值", "创始", "首任", "名誉", "荣誉", "常务", "执行", "专职", "驻会", "首席", "候补")
 
 

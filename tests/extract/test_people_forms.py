@@ -476,3 +476,9 @@ def test_a_place_before_de_and_a_verb_before_a_party_name_are_no_body():
     assert roles("发来贺电贺函的还有社会党国际主席、希腊前总理帕潘德里欧") == [
         ("帕潘德里欧", "", ("社会党国际主席", "希腊总理"))]
     assert roles("佛得角争取民主运动主席席尔瓦表示") == [("席尔瓦", "佛得角争取民主运动", ("主席",))]
+
+
+def test_a_dash_joins_two_countries_inside_a_body_and_a_field_commander_is_a_staff_title():
+    assert roles("阿根廷布宜诺斯艾利斯大学阿根廷—中国研究中心研究员圣地亚哥·布斯特洛注意到") == [
+        ("圣地亚哥·布斯特洛", "阿根廷布宜诺斯艾利斯大学阿根廷—中国研究中心", ("研究员",))]
+    assert roles("现场指挥员陈志平带领突击队") == [("陈志平", "", ("现场指挥员",))]
