@@ -31,7 +31,7 @@ from pipeline.sections.rows import section_rows
 from pipeline.sections.split import Section
 
 
-class DocumentFailed(RuntimeError):
+class DocumentFailedError(RuntimeError):
     """A stage raised on one document; the message names it."""
 
 
@@ -39,7 +39,7 @@ def _per_document(stage: str, doc: IngestedDocument, cache: DocumentCache, compu
     try:
         return cache.get_or_compute(stage, doc.doc_id, doc.sha256, doc.source_name, compute)
     except Exception as err:  # noqa: BLE001 - re-raised with the document named
-        raise DocumentFailed(f"{stage} failed on {doc.source_name} (doc_id {doc.doc_id}): {err!r}") from err
+        raise DocumentFailedError(f"{stage} failed on {doc.source_name} (doc_id {doc.doc_id}): {err!r}") from err
 
 
 def document_tables(ingested: Ingested) -> dict[str, pd.DataFrame]:

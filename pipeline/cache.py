@@ -55,7 +55,7 @@ class DocumentCache:
         tmp = path.with_name(f".{uuid.uuid4().hex}.tmp")
         with tmp.open("wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        os.replace(tmp, path)  # noqa: PTH105 - os.replace kept as the atomic-rename idiom (Path.replace is the same call)
         self.computed += 1
         self.computed_names.append(name)
         return value

@@ -97,7 +97,7 @@ def _report(result) -> int:
         if event.is_step_failure:
             error = event.event_specific_data.error
             print(f"step failed: {event.step_key}: {error.message.strip() if error else ''}", file=sys.stderr)
-    published = [m for m in result.asset_materializations_for_node("release")] if result.success else []
+    published = list(result.asset_materializations_for_node("release")) if result.success else []
     if not result.success or failed_checks or not published:
         print(f"build failed (run {result.run_id}); no release was published", file=sys.stderr)
         return 1

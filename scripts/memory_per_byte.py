@@ -71,7 +71,7 @@ def measured(text: str | None) -> tuple[int, float]:
         out = subprocess.run([sys.executable, __file__, "--child", f.name if text is not None else ""],
                              capture_output=True, text=True, check=True).stdout.split()
     finally:
-        os.unlink(f.name)
+        Path(f.name).unlink()
     return int(out[0]), float(out[1])
 
 

@@ -19,6 +19,7 @@ import gzip
 import json
 import random
 import re
+from pathlib import Path
 
 
 def sentences(text: str) -> list[str]:
@@ -51,7 +52,7 @@ def main() -> int:
         pool = [s for s in pool if any(t.startswith("nr") and len(w) > 1 for w, t in jieba.posseg.cut(s))]
     tagger = thulac.thulac()
     done = 0
-    with open(args.out, "w", encoding="utf-8") as out:
+    with Path(args.out).open("w", encoding="utf-8") as out:
         for sentence in pool:
             if done >= args.chars:
                 break

@@ -100,7 +100,7 @@ def main() -> int:
     args = ap.parse_args()
     rows = []
     for path in args.silver:
-        with open(path, encoding="utf-8") as f:
+        with Path(path).open(encoding="utf-8") as f:
             rows += [json.loads(line) for line in f]
     for row in rows:
         if "tokens" in row:

@@ -36,7 +36,7 @@ def _write_all(d, outside):
     os.mkfifo(d / "fifo.txt")
     (d / "dangling.txt").symlink_to(d / "nowhere")
     (d / "escape.txt").symlink_to(outside)
-    with open(os.path.join(os.fsencode(d), b"bad\xffname.txt"), "wb") as f:
+    with open(os.path.join(os.fsencode(d), b"bad\xffname.txt"), "wb") as f:  # noqa: PTH118, PTH123 - a bytes path: the name must be exactly these non-UTF-8 bytes
         f.write(("非UTF-8文件名：" + GOOD).encode())
     lines = [json.dumps({"id": "dup", "text": "甲：" + GOOD}, ensure_ascii=False), json.dumps({"id": "dup", "text": "乙"}),
              json.dumps({"id": 1, "text": "丙：" + GOOD}, ensure_ascii=False), json.dumps({"id": "1", "text": "丁"}),

@@ -36,7 +36,7 @@ def test_every_table_has_a_blocking_expectations_check():
         for spec in c.check_specs:
             if spec.name.endswith("_expectations"):
                 checks[spec.asset_key.to_user_string()] = spec.blocking
-    assert checks == {t: True for t in schemas.TABLES}
+    assert checks == dict.fromkeys(schemas.TABLES, True)
 
 
 def test_assets_carry_column_schema_and_code_version():

@@ -87,7 +87,7 @@ def extracted_tables(context: dg.AssetExecutionContext, settings: PipelineSettin
     cache = settings.cache()
     try:
         tables = build.extraction_tables(source_documents.documents, cache)
-    except build.DocumentFailed as err:
+    except build.DocumentFailedError as err:
         context.log.error(str(err))
         raise
     context.log.info(f"extracted {cache.computed} document(s), reused {cache.reused} from the cache")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -84,28 +85,8 @@ def features(text: str, words: list[str] | None = None) -> list[list[str]]:
     extra: list[list[str]] = [[] for _ in range(n)]
     _word_features(text, extra, words)
     for i in range(n):
-        for length in range(2, min(MAX_DICT_WORD, n - i) + 1):
-            piece = text[i:i + length]
-            tag = names.get(piece)
-            if tag:
-                extra[i].append(f"d{tag}B")
-                for k in range(i + 1, i + length - 1):
-                    extra[k].append(f"d{tag}I")
-                extra[i + length - 1].append(f"d{tag}E")
-            if piece not in name_prefixes:
-                break
-        for length in range(1, min(4, n - i) + 1):
-            piece = text[i:i + length]
-            if piece in orgs:
-                extra[i + length - 1].append("orgE")
-            if piece in titles and length > 1:
-                extra[i + length - 1].append("titleE")
-                if i + length < n:
-                    extra[i + length].append("afterTitle")
-                if i > 0:
-                    extra[i - 1].append("beforeTitle")
-            if piece not in affix_prefixes:
-                break
+        _dictionary_flags(text, i, extra, names, name_prefixes)
+        _affix_flags(text, i, extra, orgs, titles, affix_prefixes)
     kinds = ["^", *(_kind(ch) for ch in text), "$"]
     out = []
     for i in range(n):
@@ -124,6 +105,41 @@ def features(text: str, words: list[str] | None = None) -> list[list[str]]:
         f.extend(extra[i])
         out.append(f)
     return out
+
+
+def _dictionary_flags(text: str, i: int, extra: list[list[str]], names: dict[str, str],
+                      name_prefixes: frozenset[str]) -> None:
+    """Mark each dictionary name that starts at ``i``: its first, inner and last characters."""
+    n = len(text)
+    for length in range(2, min(MAX_DICT_WORD, n - i) + 1):
+        piece = text[i:i + length]
+        tag = names.get(piece)
+        if tag:
+            extra[i].append(f"d{tag}B")
+            for k in range(i + 1, i + length - 1):
+                extra[k].append(f"d{tag}I")
+            extra[i + length - 1].append(f"d{tag}E")
+        if piece not in name_prefixes:
+            break
+
+
+def _affix_flags(text: str, i: int, extra: list[list[str]], orgs: frozenset[str], titles: frozenset[str],
+                 affix_prefixes: frozenset[str]) -> None:
+    """Mark each organisation suffix and office title that starts at ``i`` where it ends, and the
+    characters just after and before a title."""
+    n = len(text)
+    for length in range(1, min(4, n - i) + 1):
+        piece = text[i:i + length]
+        if piece in orgs:
+            extra[i + length - 1].append("orgE")
+        if piece in titles and length > 1:
+            extra[i + length - 1].append("titleE")
+            if i + length < n:
+                extra[i + length].append("afterTitle")
+            if i > 0:
+                extra[i - 1].append("beforeTitle")
+        if piece not in affix_prefixes:
+            break
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,6 +171,23 @@ def compile_weights(state_features: dict[tuple[str, str], float], transitions: d
     by_attr: dict[str, np.ndarray] = {}
     for (attr, label), weight in state_features.items():
         by_attr.setdefault(attr, np.zeros(size))[index[label]] += weight
+    out = _arrays(_by_template(by_attr, size), labels, size)
+    for (a, b), weight in transitions.items():
+        out["transitions"][index[a], index[b]] = weight
+    return out
+
+
+class _Templates(NamedTuple):
+    """An attribute's label weights, sorted by the template that made the attribute."""
+    chars: set[int]  # every code point a character template names, and the two paddings
+    singles: dict[str, dict[int, np.ndarray]]  # per character template, by code point
+    pairs: dict[str, dict[int, np.ndarray]]  # per pair template, by code point pair
+    kinds: np.ndarray  # per kind triple
+    tags: dict[str, np.ndarray]  # per word tag, a row per WHERE position
+    flags: np.ndarray  # per FLAGS entry
+
+
+def _by_template(by_attr: dict[str, np.ndarray], size: int) -> _Templates:
     chars: set[int] = {PAD_BEFORE, PAD_AFTER}
     pairs: dict[str, dict[int, np.ndarray]] = {name: {} for name in PAIR_TEMPLATES}
     singles: dict[str, dict[int, np.ndarray]] = {name: {} for name in CHAR_TEMPLATES}
@@ -177,23 +210,27 @@ def compile_weights(state_features: dict[tuple[str, str], float], transitions: d
             flags[FLAGS.index(attr)] = w
         else:
             raise ValueError(f"attribute {attr!r} is in no template: compile_weights and features disagree")
-    char_keys = np.array(sorted(chars), dtype=np.int64)
-    out: dict[str, np.ndarray] = {"labels": np.array(labels), "chars": char_keys, "kinds": kinds, "flags": flags,
+    return _Templates(chars, singles, pairs, kinds, tags, flags)
+
+
+def _arrays(t: _Templates, labels: list[str], size: int) -> dict[str, np.ndarray]:
+    """The arrays ``compile_weights`` saves, transitions still zero; each look-up table ends in a
+    zero row for what the model never saw."""
+    char_keys = np.array(sorted(t.chars), dtype=np.int64)
+    out: dict[str, np.ndarray] = {"labels": np.array(labels), "chars": char_keys, "kinds": t.kinds, "flags": t.flags,
                                   "flag_names": np.array(FLAGS), "transitions": np.zeros((size, size))}
-    for (a, b), weight in transitions.items():
-        out["transitions"][index[a], index[b]] = weight
-    for name, table in singles.items():
+    for name, table in t.singles.items():
         rows = np.zeros((len(char_keys) + 1, size))  # the last row: a character the model never saw
         for cp, w in table.items():
             rows[np.searchsorted(char_keys, cp)] = w
         out[f"char:{name}"] = rows
-    for name, table in pairs.items():
+    for name, table in t.pairs.items():
         keys = np.array(sorted(table), dtype=np.int64)
         out[f"pairkeys:{name}"] = keys
         out[f"pair:{name}"] = np.vstack([*(table[k] for k in keys.tolist()), np.zeros(size)])
-    tag_names = sorted(tags)
+    tag_names = sorted(t.tags)
     out["tag_names"] = np.array(tag_names)
-    out["tags"] = np.stack([*(tags[t] for t in tag_names), np.zeros((len(WHERE), size))])
+    out["tags"] = np.stack([*(t.tags[name] for name in tag_names), np.zeros((len(WHERE), size))])
     return out
 
 
@@ -241,13 +278,7 @@ def _flag_counts(text: str, cps: np.ndarray, starts: np.ndarray, ends: np.ndarra
     n = len(text)
     at_flag: dict[str, list[int]] = {name: [] for name in FLAGS}
     hashes, words, marks, longest = _word_table()
-    windows, offsets = [], [0]
-    h, points = np.zeros(n, dtype=np.uint64), cps.astype(np.uint64)
-    with np.errstate(over="ignore"):
-        for length in range(1, min(longest, n) + 1):
-            h = h[:n - length + 1] * np.uint64(_HASH_BASE) + points[length - 1:]
-            windows.append(h)
-            offsets.append(offsets[-1] + len(h))
+    windows, offsets = _window_hashes(cps, n, longest)
     if not windows:
         return {}
     every = np.concatenate(windows)
@@ -265,23 +296,41 @@ def _flag_counts(text: str, cps: np.ndarray, starts: np.ndarray, ends: np.ndarra
         # every word of this hash (one string may be two kinds: a title and a name)
         while j < len(hashes) and hashes[j] == every[q]:
             if words[j] == piece:
-                mark, last = marks[j], i + length - 1
-                if mark >= 0:
-                    tag = DICT_TAGS[mark]
-                    at_flag[f"d{tag}B"].append(i)
-                    at_flag[f"d{tag}I"].extend(range(i + 1, last))
-                    at_flag[f"d{tag}E"].append(last)
-                elif mark == ORG_WORD:
-                    at_flag["orgE"].append(last)
-                else:
-                    at_flag["titleE"].append(last)
-                    if last + 1 < piece_end[i]:
-                        at_flag["afterTitle"].append(last + 1)
-                    if i > piece_start[i]:
-                        at_flag["beforeTitle"].append(i - 1)
+                _flag_word(at_flag, marks[j], i, i + length - 1, piece_start[i], piece_end[i])
             j += 1
     return {name: np.bincount(np.array(positions, dtype=np.int64), minlength=n)
             for name, positions in at_flag.items() if positions}
+
+
+def _window_hashes(cps: np.ndarray, n: int, longest: int) -> tuple[list[np.ndarray], list[int]]:
+    """The hash of every window of each length from 1 to ``longest`` (one array per length), and
+    where each length's hashes start in their concatenation."""
+    windows, offsets = [], [0]
+    h, points = np.zeros(n, dtype=np.uint64), cps.astype(np.uint64)
+    with np.errstate(over="ignore"):
+        for length in range(1, min(longest, n) + 1):
+            h = h[:n - length + 1] * np.uint64(_HASH_BASE) + points[length - 1:]
+            windows.append(h)
+            offsets.append(offsets[-1] + len(h))
+    return windows, offsets
+
+
+def _flag_word(at_flag: dict[str, list[int]], mark: int, i: int, last: int, start: int, end: int) -> None:
+    """The flags of one word found at [i, last] in its piece [start, end): a dictionary name's first,
+    inner and last characters, an organisation suffix's end, or a title's end and its neighbours."""
+    if mark >= 0:
+        tag = DICT_TAGS[mark]
+        at_flag[f"d{tag}B"].append(i)
+        at_flag[f"d{tag}I"].extend(range(i + 1, last))
+        at_flag[f"d{tag}E"].append(last)
+    elif mark == ORG_WORD:
+        at_flag["orgE"].append(last)
+    else:
+        at_flag["titleE"].append(last)
+        if last + 1 < end:
+            at_flag["afterTitle"].append(last + 1)
+        if i > start:
+            at_flag["beforeTitle"].append(i - 1)
 
 
 @cache

@@ -44,7 +44,7 @@ class Mention:
     canonical: str = ""  # the full name, where the text is a short form (美 for 美国)
 
 
-class ModelMissing(RuntimeError):
+class ModelMissingError(RuntimeError):
     """The NER model file is not where the package expects it."""
 
 
@@ -52,7 +52,7 @@ class ModelMissing(RuntimeError):
 def load_tagger() -> dict[str, np.ndarray]:
     """The compiled CRF weights, read once per process."""
     if not WEIGHTS.exists():
-        raise ModelMissing(f"NER model {WEIGHTS} is missing: reinstall the package or run scripts/ner_train.py")
+        raise ModelMissingError(f"NER model {WEIGHTS} is missing: reinstall the package or run scripts/ner_train.py")
     with np.load(WEIGHTS, allow_pickle=False) as z:
         weights = {k: z[k] for k in z.files}
     weights["tag_rows"] = {t: k for k, t in enumerate(weights["tag_names"].tolist())}

@@ -30,12 +30,8 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     """
     if not data.strip():
         raise DecodeError(f"{name}: file is empty or whitespace only")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return check_text(data.decode(encoding), name), encoding
-            except UnicodeDecodeError as err:
-                raise DecodeError(f"{name}: has a {encoding} byte-order mark but is not {encoding}: {err}") from err
+    if (marked := _decode_marked(data, name)) is not None:
+        return marked
     if b"\x00" in data:
         if wide := _utf16_or_32(data):
             return check_text(wide[0], name), wide[1]
@@ -43,23 +39,39 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     try:
         return check_text(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError as utf8_error:
-        # Mostly valid UTF-8 with a few bad bytes is a damaged UTF-8 file, not GB18030: decoding it
-        # as GB18030 would "succeed" and publish mojibake.
-        lenient = data.decode("utf-8", errors="replace")
-        replaced = lenient.count("\ufffd")
-        valid_multibyte = sum(1 for ch in lenient if ord(ch) >= 0x80) - replaced
-        if valid_multibyte >= 4 and replaced * 10 <= valid_multibyte:
-            raise DecodeError(f"{name}: invalid UTF-8 at byte {utf8_error.start} "
-                              f"({replaced} bad sequence(s) in otherwise UTF-8 text)") from utf8_error
-        if language := _other_language(data):
-            raise DecodeError(f"{name}: {language}, not Chinese; not read") from utf8_error
-        encoding = _big5_or_gb18030(data)
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as err:
-            raise DecodeError(f"{name}: neither UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
-                              f"nor {encoding.upper()} ({err.reason} at byte {err.start})") from err
-        return check_text(text, name), encoding
+        return _decode_not_utf8(data, name, utf8_error)
+
+
+def _decode_marked(data: bytes, name: str) -> tuple[str, str] | None:
+    """Text that starts with a byte-order mark, in the encoding it names; None without a mark."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return check_text(data.decode(encoding), name), encoding
+            except UnicodeDecodeError as err:
+                raise DecodeError(f"{name}: has a {encoding} byte-order mark but is not {encoding}: {err}") from err
+    return None
+
+
+def _decode_not_utf8(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+    """Bytes that are not UTF-8: refused if damaged UTF-8 or another language, else Big5 or GB18030."""
+    # Mostly valid UTF-8 with a few bad bytes is a damaged UTF-8 file, not GB18030: decoding it
+    # as GB18030 would "succeed" and publish mojibake.
+    lenient = data.decode("utf-8", errors="replace")
+    replaced = lenient.count("\ufffd")
+    valid_multibyte = sum(1 for ch in lenient if ord(ch) >= 0x80) - replaced
+    if valid_multibyte >= 4 and replaced * 10 <= valid_multibyte:
+        raise DecodeError(f"{name}: invalid UTF-8 at byte {utf8_error.start} "
+                          f"({replaced} bad sequence(s) in otherwise UTF-8 text)") from utf8_error
+    if language := _other_language(data):
+        raise DecodeError(f"{name}: {language}, not Chinese; not read") from utf8_error
+    encoding = _big5_or_gb18030(data)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise DecodeError(f"{name}: neither UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
+                          f"nor {encoding.upper()} ({err.reason} at byte {err.start})") from err
+    return check_text(text, name), encoding
 
 
 def check_text(text: str, name: str) -> str:

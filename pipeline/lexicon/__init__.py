@@ -54,8 +54,8 @@ def org_suffixes() -> tuple[str, ...]:
 def known_names() -> dict[str, str]:
     """Names the tagger misses, with their NER kind: national and international bodies the
     suffix rules cannot see (民进, 东盟, 新华社: ORG) and regions (亚太, 两岸: LOC)."""
-    names = {name: "LOC" for name in _lines("regions.txt")}
-    names.update({name: "ORG" for name in _lines("organizations.txt")})
+    names = dict.fromkeys(_lines("regions.txt"), "LOC")
+    names.update(dict.fromkeys(_lines("organizations.txt"), "ORG"))
     return names
 
 

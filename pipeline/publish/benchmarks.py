@@ -70,5 +70,5 @@ def record(name: str, figures: dict[str, float], path: Path | None = None, data_
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(json.dumps(dict(sorted(data.items())), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    os.replace(tmp, path)  # noqa: PTH105 - os.replace kept as the atomic-rename idiom (Path.replace is the same call)
     return data

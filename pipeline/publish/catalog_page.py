@@ -124,6 +124,12 @@ def _changes_summary(release: Path) -> list[str]:
 def _dataset_section(outputs: Path, entry: dict, package: dict, catalog: dict) -> list[str]:
     release = outputs / entry["path"]
     base = _e(entry["path"])
+    return (_about_and_citation(release, base, entry, package, catalog) + _charts(release, base, catalog)
+            + _tables(release, base, entry, package) + _load_it(entry))
+
+
+def _about_and_citation(release: Path, base: str, entry: dict, package: dict, catalog: dict) -> list[str]:
+    """What the dataset is, its licence, this release against stable and latest, and how to cite it."""
     version, created = entry["version"], str(entry.get("created") or package.get("created") or "")
     licence = (package.get("licenses") or [{}])[0]
     title = package.get("title") or catalog.get("name", "")
@@ -142,6 +148,12 @@ def _dataset_section(outputs: Path, entry: dict, package: dict, catalog: dict) -
              f"<pre>{_e(citation.bibtex(package.get('name', 'dataset'), title, version, created))}</pre>"]
     if (release / "CITATION.cff").exists():
         parts.append(f'<p><a class="cff" href="{base}/CITATION.cff">CITATION.cff</a></p>')
+    return parts
+
+
+def _charts(release: Path, base: str, catalog: dict) -> list[str]:
+    """The release's charts, then the rows per release drawn from the catalog; nothing without charts."""
+    parts: list[str] = []
     charts_file = release / "charts.json"
     charts = json.loads(charts_file.read_text(encoding="utf-8")) if charts_file.exists() else []
     if charts:
@@ -155,64 +167,83 @@ def _dataset_section(outputs: Path, entry: dict, package: dict, catalog: dict) -
             parts.append(f'<figure class="chart" id="rows-per-release"><div role="img" aria-label="{_e(alt)}">'
                          f'{svg}</div><figcaption><strong>Rows per release.</strong> {_e(alt)}</figcaption></figure>')
         parts.append("</div>")
+    return parts
+
+
+def _tables(release: Path, base: str, entry: dict, package: dict) -> list[str]:
+    """The list of tables, then one section per table in reading order."""
     by_table: dict[str, dict[str, dict]] = {}
     for r in package.get("resources", []):
         by_table.setdefault(_table_name(r), {})[r.get("format")] = r
     rows = entry.get("rows", {})
-    parts += ['<h2 id="tables">Tables / 数据表</h2>',
-              "<p>Every offset indexes <code>documents.text</code>; join tables on <code>doc_id</code>. "
-              "Each table downloads as CSV (UTF-8 with BOM, opens in Excel), Parquet or JSONL.</p>",
-              "<ul>" + "".join(f'<li><a href="#t-{_e(t)}">{_e(t)}</a> ({_e(rows.get(t, ""))} rows)</li>'
-                               for t in reading_order(set(by_table))) + "</ul>"]
+    parts = ['<h2 id="tables">Tables / 数据表</h2>',
+             "<p>Every offset indexes <code>documents.text</code>; join tables on <code>doc_id</code>. "
+             "Each table downloads as CSV (UTF-8 with BOM, opens in Excel), Parquet or JSONL.</p>",
+             "<ul>" + "".join(f'<li><a href="#t-{_e(t)}">{_e(t)}</a> ({_e(rows.get(t, ""))} rows)</li>'
+                              for t in reading_order(set(by_table))) + "</ul>"]
     for t in reading_order(set(by_table)):
-        files = by_table[t]
-        main = files.get("parquet") or next(iter(files.values()))
-        schema = main.get("schema", {})
-        fields = schema.get("fields", [])
-        try:
-            meta = schemas.load(t)
-            zh = meta.description_zh
-        except (FileNotFoundError, KeyError):
-            zh = ""
-        parts += [f'<section class="table" id="t-{_e(t)}"><h3>{_e(t)} <small>({_e(rows.get(t, ""))} rows)</small></h3>',
-                  f'<p>{_e(main.get("description"))}' + (f' <span lang="zh-Hans">{_e(zh)}</span>' if zh else "") + "</p>",
-                  '<p class="files">' + "".join(
-                      f'<a class="download {fmt}" href="{base}/{_e(files[fmt]["path"])}">{FORMAT_LABELS[fmt]}</a>'
-                      for fmt in FORMATS if fmt in files) + "</p>",
-                  '<table class="columns"><tr><th>column</th><th>type</th><th>meaning</th><th>说明</th></tr>']
-        for f in fields:
-            typ = f.get("type", "") + (f" of {f['itemType']}" if f.get("itemType") else "")
-            parts.append(f"<tr><td><code>{_e(f['name'])}</code></td><td>{_e(typ)}</td>"
-                         f"<td>{_e(f.get('description'))}</td><td>{_e(f.get('description_zh'))}</td></tr>")
-        parts.append("</table>")
-        preview = _preview_rows(release / f"{t}.jsonl")
-        if preview:
-            cols = preview_columns(fields, schema.get("primaryKey", []))
-            parts += [f"<p>The first {len(preview)} rows (long cells cut at {CELL_CHARS} characters):</p>",
-                      '<div class="scroll"><table class="preview"><tr>'
-                      + "".join(f"<th>{_e(c)}</th>" for c in cols) + "</tr>"]
-            for row in preview:
-                cells = [_cell(row.get(c)) for c in cols]
-                parts.append("<tr>" + "".join(f"<td{LONG if len(v) > 20 else ''}>{_e(v)}</td>" for v in cells)
-                             + "</tr>")
-            parts.append("</table></div>")
-        else:
-            parts.append("<p>No rows in this release.</p>")
-        parts.append("</section>")
-    url = f"{citation.dataset_url().rstrip('/')}/{entry['path']}"
-    parts += ['<h2 id="load">Load it / 读取</h2>',
-              f"<p>Paths relative to this page, or the same files at <code>{_e(url)}/</code>.</p>",
-              '<pre class="load">' + _e(
-                  "# Python, pandas\nimport pandas as pd\n"
-                  f"metrics = pd.read_parquet('{entry['path']}/metrics.parquet')\n\n"
-                  "# Python, polars\nimport polars as pl\n"
-                  f"metrics = pl.read_parquet('{entry['path']}/metrics.parquet')\n\n"
-                  "-- DuckDB\n"
-                  f"SELECT unit, count(*) FROM '{entry['path']}/metrics.parquet' GROUP BY unit;\n\n"
-                  "# R, arrow\nlibrary(arrow)\n"
-                  f"metrics <- read_parquet(\"{entry['path']}/metrics.parquet\")")
-              + "</pre>"]
+        parts += _table_section(release, base, t, by_table[t], rows)
     return parts
+
+
+def _table_section(release: Path, base: str, t: str, files: dict[str, dict], rows: dict) -> list[str]:
+    """One table: its descriptions, download links, columns and first rows."""
+    main = files.get("parquet") or next(iter(files.values()))
+    schema = main.get("schema", {})
+    fields = schema.get("fields", [])
+    try:
+        meta = schemas.load(t)
+        zh = meta.description_zh
+    except (FileNotFoundError, KeyError):
+        zh = ""
+    parts = [f'<section class="table" id="t-{_e(t)}"><h3>{_e(t)} <small>({_e(rows.get(t, ""))} rows)</small></h3>',
+             f'<p>{_e(main.get("description"))}' + (f' <span lang="zh-Hans">{_e(zh)}</span>' if zh else "") + "</p>",
+             '<p class="files">' + "".join(
+                 f'<a class="download {fmt}" href="{base}/{_e(files[fmt]["path"])}">{FORMAT_LABELS[fmt]}</a>'
+                 for fmt in FORMATS if fmt in files) + "</p>",
+             '<table class="columns"><tr><th>column</th><th>type</th><th>meaning</th><th>说明</th></tr>']
+    for f in fields:
+        typ = f.get("type", "") + (f" of {f['itemType']}" if f.get("itemType") else "")
+        parts.append(f"<tr><td><code>{_e(f['name'])}</code></td><td>{_e(typ)}</td>"
+                     f"<td>{_e(f.get('description'))}</td><td>{_e(f.get('description_zh'))}</td></tr>")
+    parts.append("</table>")
+    parts += _preview(release, t, fields, schema)
+    parts.append("</section>")
+    return parts
+
+
+def _preview(release: Path, t: str, fields: list[dict], schema: dict) -> list[str]:
+    """The table's first rows, or a line saying it has none."""
+    preview = _preview_rows(release / f"{t}.jsonl")
+    if not preview:
+        return ["<p>No rows in this release.</p>"]
+    cols = preview_columns(fields, schema.get("primaryKey", []))
+    parts = [f"<p>The first {len(preview)} rows (long cells cut at {CELL_CHARS} characters):</p>",
+             '<div class="scroll"><table class="preview"><tr>'
+             + "".join(f"<th>{_e(c)}</th>" for c in cols) + "</tr>"]
+    for row in preview:
+        cells = [_cell(row.get(c)) for c in cols]
+        parts.append("<tr>" + "".join(f"<td{LONG if len(v) > 20 else ''}>{_e(v)}</td>" for v in cells)
+                     + "</tr>")
+    parts.append("</table></div>")
+    return parts
+
+
+def _load_it(entry: dict) -> list[str]:
+    """How to read the release's files from pandas, polars, DuckDB and R."""
+    url = f"{citation.dataset_url().rstrip('/')}/{entry['path']}"
+    return ['<h2 id="load">Load it / 读取</h2>',
+            f"<p>Paths relative to this page, or the same files at <code>{_e(url)}/</code>.</p>",
+            '<pre class="load">' + _e(
+                "# Python, pandas\nimport pandas as pd\n"
+                f"metrics = pd.read_parquet('{entry['path']}/metrics.parquet')\n\n"
+                "# Python, polars\nimport polars as pl\n"
+                f"metrics = pl.read_parquet('{entry['path']}/metrics.parquet')\n\n"
+                "-- DuckDB\n"
+                f"SELECT unit, count(*) FROM '{entry['path']}/metrics.parquet' GROUP BY unit;\n\n"
+                "# R, arrow\nlibrary(arrow)\n"
+                f"metrics <- read_parquet(\"{entry['path']}/metrics.parquet\")")
+            + "</pre>"]
 
 
 def render(outputs: Path, catalog: dict) -> str:

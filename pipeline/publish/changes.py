@@ -176,23 +176,9 @@ def changes_markdown(diff: dict, previous: str | None, version: str, samples: di
     at most SAMPLE rows per table and kind; every key and value is in changes.json."""
     lines = [f"# Changes in {version}", ""]
     if previous is None:
-        lines += ["First release.", ""]
-        for table, d in diff["tables"].items():
-            lines.append(f"- `{table}`: {d['rows_after']} rows")
-        return "\n".join(lines) + "\n"
-    lines += [f"Compared with {previous}, by primary key. Every added, removed and changed row, with its "
-              "key and its values before and after, is in [`changes.json`](changes.json).", ""]
-    for table, change in diff["schema"].items():
-        lines.append(f"- schema of `{table}`: added {change['added_fields'] or 'none'}, removed "
-                     f"{change['removed_fields'] or 'none'}, retyped {change['retyped_fields'] or 'none'}")
-    if diff["schema"]:
-        lines.append("")
-    lines += ["| table | rows before | rows after | added | removed | changed |", "|---|---|---|---|---|---|"]
+        return "\n".join(lines + _first_release(diff)) + "\n"
     order = [t for t in schemas.TABLES if t in diff["tables"]] + sorted(set(diff["tables"]) - set(schemas.TABLES))
-    for table in order:
-        d = diff["tables"][table]
-        lines.append(f"| {table} | {d['rows_before']} | {d['rows_after']} | {len(d['added'])} | "
-                     f"{len(d['removed'])} | {len(d['changed'])} |")
+    lines += _summary(diff, previous, order)
     tables = (samples or {}).get("tables", {})
     titles = (samples or {}).get("titles", {})
     for table in order:
@@ -201,22 +187,61 @@ def changes_markdown(diff: dict, previous: str | None, version: str, samples: di
             continue
         got = tables.get(table, {"new": {}, "old": {}})
         lines += ["", f"## {table}", ""] if lines[-1] else [f"## {table}", ""]
-        for label, keys, side in (("added", d["added"], "new"), ("removed", d["removed"], "old")):
-            if not keys:
-                continue
-            shown = [got[side][k] for k in keys[:SAMPLE] if k in got[side]]
-            lines.append(f"{len(keys)} {label}" + (":" if shown else "."))
-            lines += [f"- {_describe(table, r, titles)}" for r in shown]
-            if len(keys) > len(shown) and shown:
-                lines.append(f"- … and {len(keys) - len(shown)} more")
-            lines.append("")
-        if d["changed"]:
-            shown = d["changed"][:SAMPLE]
-            lines.append(f"{len(d['changed'])} changed:")
-            for c in shown:
-                row = got["new"].get(c["key"])
-                lines.append(f"- {_describe(table, row, titles) if row else 'a row'}: {_change_words(c)}")
-            if len(d["changed"]) > len(shown):
-                lines.append(f"- … and {len(d['changed']) - len(shown)} more")
-            lines.append("")
+        lines += _added_and_removed(table, d, got, titles)
+        lines += _changed(table, d, got, titles)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _first_release(diff: dict) -> list[str]:
+    """A first release has nothing to compare with: its row count per table."""
+    lines = ["First release.", ""]
+    for table, d in diff["tables"].items():
+        lines.append(f"- `{table}`: {d['rows_after']} rows")
+    return lines
+
+
+def _summary(diff: dict, previous: str, order: list[str]) -> list[str]:
+    """What was compared, each table whose schema changed, and a table of the counts."""
+    lines = [f"Compared with {previous}, by primary key. Every added, removed and changed row, with its "
+             "key and its values before and after, is in [`changes.json`](changes.json).", ""]
+    for table, change in diff["schema"].items():
+        lines.append(f"- schema of `{table}`: added {change['added_fields'] or 'none'}, removed "
+                     f"{change['removed_fields'] or 'none'}, retyped {change['retyped_fields'] or 'none'}")
+    if diff["schema"]:
+        lines.append("")
+    lines += ["| table | rows before | rows after | added | removed | changed |", "|---|---|---|---|---|---|"]
+    for table in order:
+        d = diff["tables"][table]
+        lines.append(f"| {table} | {d['rows_before']} | {d['rows_after']} | {len(d['added'])} | "
+                     f"{len(d['removed'])} | {len(d['changed'])} |")
+    return lines
+
+
+def _added_and_removed(table: str, d: dict, got: dict, titles: dict) -> list[str]:
+    """A table's added and removed rows: how many, and up to SAMPLE of each in words."""
+    lines: list[str] = []
+    for label, keys, side in (("added", d["added"], "new"), ("removed", d["removed"], "old")):
+        if not keys:
+            continue
+        shown = [got[side][k] for k in keys[:SAMPLE] if k in got[side]]
+        lines.append(f"{len(keys)} {label}" + (":" if shown else "."))
+        lines += [f"- {_describe(table, r, titles)}" for r in shown]
+        if len(keys) > len(shown) and shown:
+            lines.append(f"- … and {len(keys) - len(shown)} more")
+        lines.append("")
+    return lines
+
+
+def _changed(table: str, d: dict, got: dict, titles: dict) -> list[str]:
+    """A table's changed rows: how many, and up to SAMPLE of them with what changed."""
+    if not d["changed"]:
+        return []
+    shown = d["changed"][:SAMPLE]
+    lines = [f"{len(d['changed'])} changed:"]
+    for c in shown:
+        row = got["new"].get(c["key"])
+        lines.append(f"- {_describe(table, row, titles) if row else 'a row'}: {_change_words(c)}")
+    if len(d["changed"]) > len(shown):
+        lines.append(f"- … and {len(d['changed']) - len(shown)} more")
+    lines.append("")
+    return lines

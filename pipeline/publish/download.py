@@ -344,14 +344,14 @@ def _mark(directory: Path) -> None:
 def _replace_ours(staging: Path, final: Path) -> None:
     """Move ``staging`` to ``final``; an existing ``final`` is replaced only if download made it."""
     if not final.exists() and not final.is_symlink():
-        os.replace(staging, final)
+        os.replace(staging, final)  # noqa: PTH105 - os.replace kept as the atomic-rename idiom (Path.replace is the same call)
         return
     if not is_ours(final):
         raise DownloadError(f"{final} exists and was not made by download (no {MARKER} marker); "
                             "refusing to replace it: move it away or download elsewhere")
     old = final.with_name(f".partial-old-{uuid.uuid4().hex}")
-    os.replace(final, old)
-    os.replace(staging, final)
+    os.replace(final, old)  # noqa: PTH105 - os.replace kept as the atomic-rename idiom (Path.replace is the same call)
+    os.replace(staging, final)  # noqa: PTH105 - os.replace kept as the atomic-rename idiom (Path.replace is the same call)
     shutil.rmtree(old, ignore_errors=True)
 
 

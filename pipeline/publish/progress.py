@@ -142,40 +142,50 @@ class BuildWatcher:
         return finished, failed, [k for k in started if k not in ended]
 
     def _watch(self) -> None:
-        progress = None
-        if self.bar:
-            progress = Progress(SpinnerColumn(), TextColumn("build"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("steps {task.description}"), TimeElapsedColumn(), console=_console())
-            progress.start()
-            task = progress.add_task("", total=self.total)
+        progress, task = self._start_bar()
         reported: set[str] = set()
         run_id = None
         try:
             while True:
                 stopping = self.stop_event.wait(POLL_S)
-                try:
-                    run_id = run_id or self._run_id()
-                    if run_id is None:
-                        if stopping:
-                            return
-                        continue
-                    finished, failed, running = self.steps(run_id)
-                except Exception:  # the display must never break a build
-                    if stopping:
-                        return
-                    continue
-                if progress is not None:
-                    progress.update(task, completed=len(finished) + len(failed),
-                                    description=", ".join(running)[:60])
-                else:
-                    for key in finished + failed:
-                        if key not in reported:
-                            reported.add(key)
-                            state = "failed" if key in failed else "done"
-                            self.write(f"build: {key} {state} ({len(reported)}/{self.total} steps, "
-                                       f"{time.monotonic() - self.started:.0f} s)")
+                run_id, steps = self._poll(run_id)
+                if steps is not None:
+                    self._show(progress, task, reported, *steps)
                 if stopping:
                     return
         finally:
             if progress is not None:
                 progress.stop()
+
+    def _start_bar(self):
+        """The progress bar, started, and its task; (None, None) when progress is written as lines."""
+        if not self.bar:
+            return None, None
+        progress = Progress(SpinnerColumn(), TextColumn("build"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("steps {task.description}"), TimeElapsedColumn(), console=_console())
+        progress.start()
+        return progress, progress.add_task("", total=self.total)
+
+    def _poll(self, run_id: str | None) -> tuple[str | None, tuple[list[str], list[str], list[str]] | None]:
+        """The run's id (once it exists) and its (finished, failed, running) steps; no steps while
+        the run has not started or when reading them failed."""
+        try:
+            run_id = run_id or self._run_id()
+            if run_id is None:
+                return None, None
+            return run_id, self.steps(run_id)
+        except Exception:  # the display must never break a build
+            return run_id, None
+
+    def _show(self, progress, task, reported: set[str], finished: list[str], failed: list[str],
+              running: list[str]) -> None:
+        """Move the bar, or write one line per step that ended since the last poll."""
+        if progress is not None:
+            progress.update(task, completed=len(finished) + len(failed), description=", ".join(running)[:60])
+            return
+        for key in finished + failed:
+            if key not in reported:
+                reported.add(key)
+                state = "failed" if key in failed else "done"
+                self.write(f"build: {key} {state} ({len(reported)}/{self.total} steps, "
+                           f"{time.monotonic() - self.started:.0f} s)")

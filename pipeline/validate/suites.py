@@ -76,31 +76,31 @@ def expectations_for(table: str) -> list:
     each field's constraints (its vocabulary as a value set) and its span."""
     import great_expectations as gx
 
-    E = gx.expectations
+    gxe = gx.expectations
     schema = schemas.load(table)
     audit = list(AUDIT_COLUMNS) if span(table) else []
-    out: list = [E.ExpectTableColumnsToMatchOrderedList(column_list=schema.columns + audit)]
+    out: list = [gxe.ExpectTableColumnsToMatchOrderedList(column_list=schema.columns + audit)]
     if len(schema.primary_key) == 1:
-        out.append(E.ExpectColumnValuesToBeUnique(column=schema.primary_key[0]))
+        out.append(gxe.ExpectColumnValuesToBeUnique(column=schema.primary_key[0]))
     else:
-        out.append(E.ExpectCompoundColumnsToBeUnique(column_list=list(schema.primary_key)))
+        out.append(gxe.ExpectCompoundColumnsToBeUnique(column_list=list(schema.primary_key)))
     words = vocabularies.resolved()
     for f in schema.fields:
         if f.required:
-            out.append(E.ExpectColumnValuesToNotBeNull(column=f.name))
+            out.append(gxe.ExpectColumnValuesToNotBeNull(column=f.name))
         if f.enum:
-            out.append(E.ExpectColumnValuesToBeInSet(column=f.name, value_set=list(f.enum)))
+            out.append(gxe.ExpectColumnValuesToBeInSet(column=f.name, value_set=list(f.enum)))
         if f.vocabulary:
-            out.append(E.ExpectColumnValuesToBeInSet(column=f.name, value_set=sorted(words[f.vocabulary])))
+            out.append(gxe.ExpectColumnValuesToBeInSet(column=f.name, value_set=sorted(words[f.vocabulary])))
         if f.max_length is not None:
-            out.append(E.ExpectColumnValueLengthsToBeBetween(column=f.name, max_value=f.max_length))
+            out.append(gxe.ExpectColumnValueLengthsToBeBetween(column=f.name, max_value=f.max_length))
         if f.pattern:
-            out.append(E.ExpectColumnValuesToMatchRegex(column=f.name, regex=f"^(?:{f.pattern})$"))
+            out.append(gxe.ExpectColumnValuesToMatchRegex(column=f.name, regex=f"^(?:{f.pattern})$"))
         bounds = {k: v for k, v in (("min_value", f.minimum), ("max_value", f.maximum)) if v is not None}
         if bounds:
-            out.append(E.ExpectColumnValuesToBeBetween(column=f.name, **bounds))
+            out.append(gxe.ExpectColumnValuesToBeBetween(column=f.name, **bounds))
     for column in audit:
-        out.append(E.ExpectColumnValuesToBeInSet(column=column, value_set=[True]))
+        out.append(gxe.ExpectColumnValuesToBeInSet(column=column, value_set=[True]))
     return out
 
 

@@ -32,7 +32,7 @@ def test_number_forms(text, rows):
 
 
 def test_range_whose_second_end_holds_the_unit_magnitude():
-    (m,) = [m for m in extract_metrics("一九五九年将生产二百八十万到三百万千瓦。")]
+    (m,) = extract_metrics("一九五九年将生产二百八十万到三百万千瓦。")
     assert (m.value, m.value_high, m.unit) == (2_800_000, 3_000_000, "千瓦")
 
 

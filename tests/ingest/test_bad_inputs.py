@@ -95,7 +95,7 @@ def test_file_changing_while_read_is_rejected(tmp_path, monkeypatch):
 
     def growing_read(fd, limit):
         data = real_read(fd, limit)
-        with open(path, "ab") as f:
+        with path.open("ab") as f:
             f.write("又一句。".encode())
         os.utime(path, ns=(1, 1 + len(data)))
         return data

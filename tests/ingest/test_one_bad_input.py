@@ -34,7 +34,7 @@ def _lone_surrogate(d):
 
 
 def _non_utf8_name(d):
-    with open(os.path.join(os.fsencode(d), b"bad\xff\xfename.txt"), "wb") as f:
+    with open(os.path.join(os.fsencode(d), b"bad\xff\xfename.txt"), "wb") as f:  # noqa: PTH118, PTH123 - a bytes path: the name must be exactly these non-UTF-8 bytes
         f.write(("第六篇：" + GOOD).encode("utf-8"))
     return "bad\\xff\\xfename.txt", "file name is not valid UTF-8"
 
