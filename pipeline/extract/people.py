@@ -1196,6 +1196,8 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
                       or _several_countries(text, items[0])):
             continue  # 童书记来村后, 习近平主席卓越领导下: the title belongs to the name before it
         end = _name_after_title(text, start, words) if items else _name_at(text, start, words)
+        if end is None and items and "日本" in text[items[0].body_start:start]:
+            end = _japanese_name_end(text, start, words)  # 日本首相高市早苗
         if end is None:
             continue
         person = re.sub(r"[ \u3000]", "", text[start:end])  # 龚 正 is the name 龚正
@@ -1276,6 +1278,29 @@ def same_person_written_short(short: str, full: str) -> bool:
         return False
     before = full[-len(short) - 1]
     return before in "·-" or len(short) >= 3 and _transliterated(short[1:])
+
+
+def _japanese_name_end(text: str, start: int, words: _WordIndex) -> int | None:
+    """日本首相高市早苗主张, 日本公明党党首山口那津男等: a Japanese name of three to five characters
+    after a Japanese office, read as jieba's words that its dictionary does not know (高市, 早苗),
+    knows as names or places (山口), or single characters, up to any other word."""
+    at, unknown = start, False
+    while at < len(text) and at - start < 5 and _HAN.match(text, at):
+        nxt = _word_end(text, at, words)
+        word = text[at:nxt]
+        tag = word_tags().get(word)
+        if word in _FOLLOW_SINGLE or word in _FUNCTION_CHARS or not (
+                tag is None or tag.startswith(("nr", "ns")) or len(word) == 1 and tag.startswith("n")):
+            break
+        unknown = unknown or tag is None
+        at = nxt
+    return at if 3 <= at - start <= 5 and unknown and not _HAN.match(text, at) or (
+        3 <= at - start <= 5 and unknown and _stops_a_name(text, at, words)) else None
+
+
+def _stops_a_name(text: str, at: int, words: _WordIndex) -> bool:
+    word = text[at:_word_end(text, at, words)]
+    return word in _FOLLOW_SINGLE or (word_tags().get(word) or "").startswith(("v", "p", "c", "d", "u", "r", "t", "n"))
 
 
 def _an_occupation_alone(p: PersonMention) -> bool:

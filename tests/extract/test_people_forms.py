@@ -482,3 +482,9 @@ def test_a_dash_joins_two_countries_inside_a_body_and_a_field_commander_is_a_sta
     assert roles("阿根廷布宜诺斯艾利斯大学阿根廷—中国研究中心研究员圣地亚哥·布斯特洛注意到") == [
         ("圣地亚哥·布斯特洛", "阿根廷布宜诺斯艾利斯大学阿根廷—中国研究中心", ("研究员",))]
     assert roles("现场指挥员陈志平带领突击队") == [("陈志平", "", ("现场指挥员",))]
+
+
+def test_a_japanese_name_after_a_japanese_office():
+    assert roles("日本首相高市早苗主张进一步扩大支出") == [("高市早苗", "日本", ("首相",))]
+    assert roles("发来贺电贺函的还有日本公明党党首山口那津男等。") == [("山口那津男", "日本公明党", ("党首",))]
+    assert roles("日本首相高度重视") == []
