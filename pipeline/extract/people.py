@@ -337,8 +337,12 @@ def _and_inside_body(text: str, at: int, words: _WordIndex) -> bool:
     if start is None:
         return False
     word = text[start:at]
-    return _body_word_ok(word, start, words) and (word not in lexicon.countries() or text[at] == "—") \
-        and (word_tags().get(word, "n") in ("n", "vn", "nz", "l", "nt", "a", "an") or text[at] == "—")  # 外交部与国际合作部, 阿根廷—中国
+    if not _body_word_ok(word, start, words):
+        return False
+    # 阿根廷—中国研究中心: a dash joins any two words of a name, a country's too; 外交部与国际合作部,
+    # 保守与改革党团: 与/和 join nouns and adjectives, not two countries
+    return text[at] == "—" or word not in lexicon.countries() \
+        and word_tags().get(word, "n") in ("n", "vn", "nz", "l", "nt", "a", "an")
 
 
 _LEAD = ("据", "由", "对", "向", "与", "和", "在", "从", "被", "同")
@@ -513,8 +517,8 @@ def _a_company_before(text: str, start: int, end: int, words: _WordIndex) -> boo
         return False
     at, pieces = start, 0
     while at < end:
-        nxt = next((e for e in range(at + 1, min(end, at + 4) + 1) if words.start_of_word_ending.get(e) == at), None)
-        if nxt is None:
+        nxt = _word_end(text, at, words)
+        if nxt > end:
             return False
         tag = word_tags().get(text[at:nxt]) or ""
         if tag.startswith(("v", "p", "c", "d", "r", "u", "m", "q", "t", "f")) or at in words.person_chars:
@@ -1246,9 +1250,9 @@ _CONJUNCTIONS = "和与及"
 
 
 def _names_the_text_always_writes_longer(text: str, found: list[PersonMention], words: _WordIndex) -> list[PersonMention]:
-    """国防部长魏凤 + 和严重违纪: a two-character name cut before a function character (和, 在,
-    以) is the three-character name where the document writes that character after it every time
-    it writes the name (关于魏凤和问题, 魏凤和身为党员, 给予魏凤和处分)."""
+    """国防部长魏凤 + 和严重违纪: a two-character name cut before a conjunction (和, 与, 及) is the
+    three-character name where the document writes that character after it every time it writes
+    the name (关于魏凤和问题, 魏凤和身为党员, 给予魏凤和处分)."""
     longer: dict[str, str] = {}
     for name in list(dict.fromkeys(p.person for p in found if len(p.person) == 2))[:_MAX_NAMES_COUNTED]:
         at = text.find(name)
@@ -1294,11 +1298,12 @@ def _japanese_name_end(text: str, start: int, words: _WordIndex) -> int | None:
             break
         unknown = unknown or tag is None
         at = nxt
-    return at if 3 <= at - start <= 5 and unknown and not _HAN.match(text, at) or (
-        3 <= at - start <= 5 and unknown and _stops_a_name(text, at, words)) else None
+    if not (3 <= at - start <= 5 and unknown):
+        return None
+    return at if not _HAN.match(text, at) or _a_word_after_a_name(text, at, words) else None
 
 
-def _stops_a_name(text: str, at: int, words: _WordIndex) -> bool:
+def _a_word_after_a_name(text: str, at: int, words: _WordIndex) -> bool:
     word = text[at:_word_end(text, at, words)]
     return word in _FOLLOW_SINGLE or (word_tags().get(word) or "").startswith(("v", "p", "c", "d", "u", "r", "t", "n"))
 
@@ -1368,7 +1373,7 @@ def _appointments(text: str, words: _WordIndex) -> list[PersonMention]:
 
 _TIME_BEFORE_VERB = re.compile(r"(?:当天|当日|今天|昨天|日前|近日|\d{1,2}日)$")
 _HELD_OFFICE_END = re.compile(r"的?(?:职务|资格)|[，。；：\n]|$")
-_TAKES_OFFICE = re.compile(r"(?:同志)?(?:不再担任|继续担任|当选为|当选|担任|出任|就任|兼任|升任|改任|宣誓就任|任|是)(?![命务何期职免])")
+_TAKES_OFFICE = re.compile(r"(?:同志)?(?:不再担任|继续担任|当选为|当选|担任|出任|宣誓就任|就任|兼任|升任|改任|任|是)(?![命务何期职免])")
 
 
 def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
@@ -1399,7 +1404,10 @@ def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
 
 
 def _a_description(title: str) -> bool:
-    return any(title.endswith(w) for w in lexicon.words("occupations") | _NOT_TITLES)
+    return title.endswith(_DESCRIPTIONS)
+
+
+_DESCRIPTIONS = tuple(sorted(lexicon.words("occupations") | _NOT_TITLES))
 
 
 def _office_from(text: str, office: int, words: _WordIndex) -> _Office | None:
