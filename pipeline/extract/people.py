@@ -72,7 +72,8 @@ class _Item:
 @cache
 def _title_full() -> re.Pattern:
     mods = rf"(?:常务副|副|代理|代|候任|高级|执行|常务|第一|首席|名誉|荣誉|专职|驻会|候补|特聘|客座|资深|[一二三四]级|总|驻[{HAN_RANGE}]{{1,6}}?(?=(?:特命全权)?(?:大使|公使|总领事|领事|代表|参赞)))"
-    return re.compile(rf"{mods}*{title_pattern()}(?:助理)?")
+    envoy = rf"常?驻[{HAN_RANGE}]{{1,6}}?代表"  # 代表 alone is too often no title (not_titles.txt); 驻黎巴嫩代表 is one
+    return re.compile(rf"{mods}*(?:{title_pattern()}|{envoy})(?:助理)?")
 
 
 @cache
@@ -487,8 +488,8 @@ def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[in
         return start, end  # 坦桑尼亚桑给巴尔, 德国巴伐利亚州, 巴勒斯坦国: a place within a country is the body
     for k in range(len(body) - 1, 0, -1):
         head, tail = body[:k], body[k:]
-        if head in lexicon.countries() and word_tags().get(tail) in ("j", "nz"):
-            return start, end  # 中国侨联, 中国足协, 俄罗斯国家杜马: the country and an abbreviated body
+        if head in lexicon.countries() and (word_tags().get(tail) in ("j", "nz") or tail in lexicon.known_names()):
+            return start, end  # 中国侨联, 俄罗斯国家杜马, 美国白宫: the country and an abbreviated or named body
         if 2 <= len(tail) <= 6 and head not in _generic_bodies() and (
                 head in lexicon.countries() and not tail.endswith(lexicon.org_suffixes())
                 or (len(head) >= 2 and (head.endswith(lexicon.org_suffixes()) or head in lexicon.known_names())
@@ -628,8 +629,17 @@ def _gap_start(text: str, name_start: int) -> int:
     return at
 
 
+_MINISTER = re.compile(r"(?:代理|代)?[^副代]{1,8}部长")
+
+
 def _names_its_body(title: str) -> bool:
-    """国家主席, 国务委员: a title that names the body it belongs to, so it shares no other."""
+    """国家主席, 国务委员, 外交部长: a title that names the body it belongs to, so it shares no other."""
+    return _names_a_state_body(title) or _MINISTER.fullmatch(title) is not None
+
+
+def _names_a_state_body(title: str) -> bool:
+    """国家主席, 国务委员, 总理: a title of the state itself, which a country's chain does not share
+    (a minister's, 外交部长, is one of the country's offices)."""
     return title.startswith(("国家", "国务")) and title != "国务卿" or title in ("总理", "副总理")
 
 
@@ -662,7 +672,7 @@ def _role(text: str, items: list[_Item]) -> _Office:
                        tuple(it.title_start for it in items))
     titles = tuple(text[it.body_start:it.body_end] + text[it.title_start:it.title_end] for it in items)
     country = text[first.body_start:first.body_end]
-    if country in lexicon.countries() and all(not _names_its_body(t) for t in titles[1:]) \
+    if country in lexicon.countries() and all(not _names_a_state_body(t) for t in titles[1:]) \
             and all(text[it.body_start:it.body_end].endswith("部") for it in items[1:] if it.body_start < it.body_end):
         # 柬埔寨副首相兼公务员部大臣, 俄体育部长兼奥委会主席: the country's offices, each ministry in its title
         return _Office(country, first.body_start, (text[first.title_start:first.title_end], *titles[1:]),
@@ -763,13 +773,21 @@ def _word_end(text: str, at: int, words: _WordIndex) -> int:
                 at + 1)
 
 
+def _joiner(text: str, at: int) -> bool:
+    """·, - or a single — between two Han characters joins the parts of a foreign name (阿库福—阿多);
+    —— is a dash."""
+    if at < 1 or at + 1 >= len(text) or not (_HAN.match(text, at - 1) and _HAN.match(text, at + 1)):
+        return False
+    return text[at] in "·-" or text[at] == "—" and _transliterated(text[max(0, at - 2):at] + text[at + 1:at + 3])
+
+
 def _name_run(text: str, start: int, words: _WordIndex) -> int | None:
     """End of the run of name-like words at ``start``: Han words that the dictionary does not
     know as another kind of word, joined by · or -, up to a function word (说, 在, 对), a
     punctuation mark or a digit. Transliterated names (扎哈罗娃, 奥云额尔登) are such runs."""
     at = start
     while at < len(text) and at - start < 12:
-        if text[at] in "·-" and at > start and _HAN.match(text, at + 1):
+        if _joiner(text, at) and at > start:
             at += 1
             continue
         if not _HAN.match(text, at):
@@ -804,7 +822,7 @@ def _tagged_person_end(text: str, start: int, words: _WordIndex) -> int | None:
     if m is None or not _tagged_name(text, m):
         return None
     end = m.end
-    while (nxt := words.persons.get(end) or words.persons.get(end + 1)) and (nxt.start == end or text[end] in "·-"):
+    while (nxt := words.persons.get(end) or words.persons.get(end + 1)) and (nxt.start == end or _joiner(text, end)):
         end = nxt.end
     return end
 
@@ -928,7 +946,8 @@ def _surname_name_before_a_verb_or_date(text: str, start: int, words: _WordIndex
         end -= 1  # 高威 + 拿起: the third character _surname_name joined on is read as the verb's
     verb_end = _word_end(text, end, words)
     one_word = words.start_of_word_ending.get(end) == start and word_tags().get(text[start:end]) is None
-    if not _DATE_AFTER.match(text, end) and not (
+    glued = one_word and verb_end - end == 1 and text[end] in _GLUED  # 秘书长罗干 + 将对此作专门说明
+    if not _DATE_AFTER.match(text, end) and not glued and not (
             (verb_end - end >= 2 or one_word) and (word_tags().get(text[end:verb_end]) or "") in ("v", "vd")):
         return None  # (高威 + 拿: one word the dictionary does not know, then a verb)
     name = text[start:end]
@@ -1045,7 +1064,7 @@ def _transliteration_ending_its_clause(text: str, start: int, end: int) -> bool:
 
 
 def _transliterated(part: str) -> bool:
-    return all(c in _TRANSLITERATION or c in "·-" for c in part)
+    return all(c in _TRANSLITERATION or c in "·-—" for c in part)
 
 
 def _plausible_run(run: str) -> bool:
@@ -1236,7 +1255,7 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
                                        body, (title_start,)))
             taken.update(range(start, end))
     found += [p for p in _appointments(text, words) + _took_office(text, words) + _congratulated(text, words)
-              if p.name_start not in taken]
+              + _led_body(text, words) if p.name_start not in taken]
     found.sort(key=lambda p: (p.char_start, p.name_start))
     found = _names_the_text_always_writes_longer(text, found, words)
     return [p for p in _country_shared_down_the_list(text, found) if not _an_occupation_alone(p)]
@@ -1331,7 +1350,7 @@ def _country_shared_down_the_list(text: str, found: list[PersonMention]) -> list
         prev = out[-1] if out else None
         if prev is not None and not p.organization and len(p.titles) == 1 and prev.char_end == p.char_start - 1 \
                 and text[prev.char_end] == _LIST_SEP and prev.organization in lexicon.countries() \
-                and p.name_start > p.char_start and not _names_its_body(p.titles[0]):
+                and p.name_start > p.char_start and not _names_a_state_body(p.titles[0]):
             p = replace(p, organization=prev.organization, org_start=prev.org_start)
         out.append(p)
     return out
@@ -1373,7 +1392,7 @@ def _appointments(text: str, words: _WordIndex) -> list[PersonMention]:
 
 _TIME_BEFORE_VERB = re.compile(r"(?:当天|当日|今天|昨天|日前|近日|\d{1,2}日)$")
 _HELD_OFFICE_END = re.compile(r"的?(?:职务|资格)|[，。；：\n]|$")
-_TAKES_OFFICE = re.compile(r"(?:同志)?(?:不再担任|继续担任|当选为|当选|担任|出任|宣誓就任|就任|兼任|升任|改任|任|是)(?![命务何期职免])")
+_TAKES_OFFICE = re.compile(r"(?:同志)?(?:不再担任|继续担任|当选为|当选|担任|出任|宣誓就任|就任|连任|兼任|升任|改任|任|是)(?![命务何期职免])")
 
 
 def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
@@ -1400,6 +1419,25 @@ def _took_office(text: str, words: _WordIndex) -> list[PersonMention]:
             continue  # 李锡铭同志是中国共产党的优秀党员: a description, not an office
         org, org_start, titles, title_starts = role
         out.append(PersonMention(text[name:name_end], org, titles, name, name_end, name, org_start, title_starts))
+    return out
+
+
+_LED_BY = re.compile(rf"以({HAN.pattern}{{2,4}}?)同志为({HAN.pattern}{{2,6}}?)的")
+
+
+def _led_body(text: str, words: _WordIndex) -> list[PersonMention]:
+    """以胡锦涛同志为总书记的党中央: the office comes between the name and the body it heads, which
+    follows as one word. 以习近平同志为核心的党中央 names no office: 核心 is no title."""
+    out = []
+    for m in _LED_BY.finditer(text):
+        title_start, title_end = m.span(2)
+        body_start = m.end()
+        body_end = _word_end(text, body_start, words)
+        if not _title_full().fullmatch(text, title_start, title_end) or not _is_body(text, body_start, body_end, words):
+            continue
+        a, b = m.span(1)
+        out.append(PersonMention(text[a:b], text[body_start:body_end], (text[title_start:title_end],),
+                                 a, body_end, a, body_start, (title_start,)))
     return out
 
 

@@ -488,3 +488,34 @@ def test_a_japanese_name_after_a_japanese_office():
     assert roles("日本首相高市早苗主张进一步扩大支出") == [("高市早苗", "日本", ("首相",))]
     assert roles("发来贺电贺函的还有日本公明党党首山口那津男等。") == [("山口那津男", "日本公明党", ("党首",))]
     assert roles("日本首相高度重视") == []
+
+
+def test_a_minister_named_with_their_ministry_heads_a_body_of_their_own():
+    """外交部长 spells its ministry, so a chain through it shares no body (ANNOTATION.md), while a
+    country's own ministers keep the country."""
+    assert roles("中共中央政治局委员、外交部长王毅将主持会议") == [
+        ("王毅", "", ("中共中央政治局委员", "外交部长"))]
+    assert roles("巴基斯坦副总理兼外交部长达尔5日晚表示") == [("达尔", "巴基斯坦", ("副总理", "外交部长"))]
+    assert roles("美国贸易代表莱特希泽、财政部长姆努钦出席") == [
+        ("莱特希泽", "美国", ("贸易代表",)), ("姆努钦", "美国", ("财政部长",))]
+
+
+def test_the_body_a_leader_heads_after_the_office():
+    assert roles("在以胡锦涛同志为总书记的党中央坚强领导下") == [("胡锦涛", "党中央", ("总书记",))]
+    assert roles("以习近平同志为核心的党中央") == []  # 核心 is no office
+
+
+def test_offices_held_again_and_envoys():
+    assert roles("屈冬玉连任联合国粮农组织总干事") == [("屈冬玉", "联合国粮农组织", ("总干事",))]
+    assert roles("中国常驻联合国代表傅聪说") == [("傅聪", "中国", ("常驻联合国代表",))]
+
+
+def test_one_character_countries_and_named_bodies_of_a_country():
+    assert roles("叙总统巴沙尔已召开内阁紧急会议") == [("巴沙尔", "叙", ("总统",))]
+    assert roles("美国白宫幕僚长克莱恩3日说") == [("克莱恩", "美国白宫", ("幕僚长",))]
+    assert roles("以总理内塔尼亚胡说")[:1] != [("内塔尼亚胡", "以", ("总理",))]  # 以 is read as a preposition
+
+
+def test_a_foreign_name_joined_by_a_dash():
+    assert roles("加纳总统阿库福—阿多表示") == [("阿库福—阿多", "加纳", ("总统",))]
+    assert roles("伊朗外交部发言人哈提卜扎德4日表示") == [("哈提卜扎德", "伊朗外交部", ("发言人",))]
