@@ -42,7 +42,7 @@ def _table_outs(stage: str) -> dict[str, dg.AssetOut]:
 # dagster-dask included. Static branches rather than dynamic outputs: dagster-dask does not run dynamic
 # map/collect (dagster-io/dagster#9785), and a unit's fixed doc_id range keeps its documents whatever
 # is added, so an unchanged unit stays unchanged. Three ops a unit: the graph's size bounds the count.
-UNITS = max(1, min(1024, int(os.environ.get("PIPELINE_UNITS", "8"))))
+UNITS = max(1, min(1024, int(os.environ.get("PIPELINE_UNITS", "4"))))
 UNIT_NAMES = tuple(f"u{k:02d}" for k in range(UNITS))
 
 
