@@ -1,9 +1,11 @@
 """Benchmark: ``python -m pipeline.bench [--corpus PATH] [--limit N]``.
 
-Prints jieba's own throughput as the reference, the extraction core's, a whole build
-through Dagster, the incremental cost of adding one document, and a cold seed-only
-build; each phase runs in its own process so its peak memory is its own. The last
-line is machine-readable.
+Prints jieba's own throughput as the reference, the extraction core's, whole builds
+through Dagster of the corpus and of its first quarter (memory and incremental cost
+should not grow with the corpus), the cost of adding one document to each, the
+distributed job on one and on two Dask workers, a cold seed-only build from the shell
+and the seed built as the UI and the schedule launch it. Each phase runs in its own
+process so its peak memory is its own. The last line is machine-readable.
 """
 
 from __future__ import annotations
@@ -100,6 +102,54 @@ def phase_build(seeds: str, outputs: str, cache: str) -> dict:
     return {"code": code, "seconds": time.perf_counter() - t, "peak_mb": _peak_mb()}
 
 
+def phase_dask(seeds: str, outputs: str, workers: str) -> dict:
+    """The distributed job on a real ``distributed.LocalCluster`` of ``workers`` processes (the cluster's
+    start is not timed: a deployment's cluster outlives its runs)."""
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    import dagster as dg
+    import distributed
+
+    from pipeline import definitions
+    from pipeline.defs.resources import PipelineSettings
+
+    settings = PipelineSettings(seeds_dir=seeds, outputs_dir=outputs, cache_dir="")
+    with tempfile.TemporaryDirectory(prefix="bench-dask-") as home, \
+            distributed.LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, \
+            dg.instance_for_test(temp_dir=home) as instance:
+        run_config = {**settings.run_config(),
+                      "execution": {"config": {"cluster": {"existing": {"address": cluster.scheduler_address}}}},
+                      "loggers": {"console": {"config": {"log_level": "ERROR"}}}}
+        t = time.perf_counter()
+        result = dg.execute_job(dg.reconstructable(definitions.build_on_dask_job), instance=instance,
+                                run_config=run_config)
+        seconds = time.perf_counter() - t
+    catalog = json.loads((Path(outputs) / "catalog.json").read_text(encoding="utf-8")) if result.success else {}
+    return {"code": 0 if result.success else 1, "seconds": seconds,
+            "content_sha256": catalog.get("versions", [{}])[0].get("content_sha256"), "peak_mb": _peak_mb()}
+
+
+def phase_ui(seeds: str, outputs: str) -> dict:
+    """The seed built as the UI, the sensor and the schedule launch it: ``execute_job`` on an instance with
+    the job's default executor (no ``execution`` in run config), not ``execute_in_process``."""
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    import dagster as dg
+
+    from pipeline import definitions
+    from pipeline.defs.resources import PipelineSettings
+
+    settings = PipelineSettings(seeds_dir=seeds, outputs_dir=outputs, cache_dir="")
+    run_config = {**settings.run_config(), "loggers": {"console": {"config": {"log_level": "ERROR"}}}}
+    with tempfile.TemporaryDirectory(prefix="bench-ui-") as home, dg.instance_for_test(temp_dir=home) as instance, \
+            dg.execute_job(dg.reconstructable(definitions.build_job), instance=instance,
+                           run_config=run_config) as result:
+        return {"code": 0 if result.success else 1, "peak_mb": _peak_mb()}
+
+
 def _child(*args: str) -> dict:
     """Run one phase in a fresh interpreter; its JSON answer is the last line it prints."""
     t = time.perf_counter()
@@ -108,8 +158,31 @@ def _child(*args: str) -> dict:
     if out.returncode != 0:
         raise SystemExit(f"benchmark phase {args[0]} failed:\n{out.stderr[-3000:]}")
     result = json.loads(out.stdout.strip().splitlines()[-1])
+    if result.get("code", 0) != 0:
+        raise SystemExit(f"benchmark phase {args[0]} failed:\n{out.stderr[-3000:]}")
     result["wall_s"] = time.perf_counter() - t
     return result
+
+
+def _build_and_add_one(tmp: Path, records: list[dict], label: str) -> dict:
+    """A full build of all records but the last (with a cache), then the same with the last added."""
+    seeds = tmp / "seeds"
+    seeds.mkdir(parents=True)
+    records = list(records)
+    last = records.pop()
+    with (seeds / "corpus.jsonl").open("w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    kb = sum(len(r["text"].encode("utf-8")) for r in records) / 1024
+    build = _child("build", str(seeds), str(tmp / "out"), str(tmp / "cache"))
+    print(f"full build ({label}) {build['wall_s']:7.1f} s      peak {build['peak_mb']:6.0f} MB   "
+          f"({kb / build['wall_s']:.0f} KB/s, {len(records)} documents through Dagster, checks and publishing)")
+    (seeds / "one-more.txt").write_text(last["text"], encoding="utf-8")
+    one = _child("build", str(seeds), str(tmp / "out"), str(tmp / "cache"))
+    print(f"add one ({label})    {one['wall_s']:7.1f} s      peak {one['peak_mb']:6.0f} MB   "
+          f"({one['wall_s'] / build['wall_s']:.3f} of its full build)")
+    (seeds / "one-more.txt").unlink()
+    return {"seeds": seeds, "build": build, "one": one}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,8 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.phase:
         name, *rest = args.phase
-        if name == "build":
-            result = phase_build(*rest)
+        if name in ("build", "dask", "ui"):
+            result = {"build": phase_build, "dask": phase_dask, "ui": phase_ui}[name](*rest)
         else:
             limit = int(rest[1]) if len(rest) > 1 and rest[1] != "None" else None
             result = {"jieba": phase_jieba, "core": phase_core}[name](Path(rest[0]), limit)
@@ -138,28 +211,30 @@ def main(argv: list[str] | None = None) -> int:
           f"({ratio:.2f}x posseg; {core['metrics']} metrics, {core['people']} people, {core['mentions']} mentions; "
           f"mentions alone {core['mentions_kb_s']:.0f} KB/s)")
 
+    records = _records(args.corpus, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        seeds = tmp / "seeds"
-        seeds.mkdir()
-        records = _records(args.corpus, args.limit)
-        last = records.pop()
-        with (seeds / "corpus.jsonl").open("w", encoding="utf-8") as f:
-            for r in records:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        kb = sum(len(r["text"].encode("utf-8")) for r in records) / 1024
-        full = _child("build", str(seeds), str(tmp / "out"), str(tmp / "cache"))
-        print(f"full build         {full['wall_s']:9.1f} s      peak {full['peak_mb']:6.0f} MB   "
-              f"({kb / full['wall_s']:.0f} KB/s, {len(records)} documents through Dagster, checks and publishing)")
-        (seeds / "one-more.txt").write_text(last["text"], encoding="utf-8")
-        one = _child("build", str(seeds), str(tmp / "out"), str(tmp / "cache"))
-        print(f"add one document   {one['wall_s']:9.1f} s      peak {one['peak_mb']:6.0f} MB   "
-              f"({one['wall_s'] / full['wall_s']:.3f} of the full build)")
+        small = _build_and_add_one(tmp / "small", records[:max(2, len(records) // 4)], "quarter")
+        full = _build_and_add_one(tmp / "full", records, "whole")
+        one_worker = _child("dask", str(full["seeds"]), str(tmp / "dask1"), "1")
+        two_workers = _child("dask", str(full["seeds"]), str(tmp / "dask2"), "2")
+        if one_worker["content_sha256"] != two_workers["content_sha256"]:
+            raise SystemExit("the releases of one and two Dask workers differ")
+        speedup = one_worker["seconds"] / two_workers["seconds"]
+        print(f"on Dask, 1 worker  {one_worker['seconds']:9.1f} s      (build_on_dask, LocalCluster, no cache)")
+        print(f"on Dask, 2 workers {two_workers['seconds']:9.1f} s      ({speedup:.2f}x; the same release)")
         seed = _child("build", str(PROJECT_ROOT / "seeds"), str(tmp / "seed-out"), "")
         print(f"seed-only build    {seed['wall_s']:9.1f} s      peak {seed['peak_mb']:6.0f} MB   (cold process start)")
-    peak = max(full["peak_mb"], one["peak_mb"], core["peak_mb"])
-    print(f"bench: core_vs_posseg={ratio:.2f} full_build_s={full['wall_s']:.1f} peak_rss_mb={peak:.0f} "
-          f"incremental_ratio={one['wall_s'] / full['wall_s']:.3f} seed_build_s={seed['wall_s']:.1f}")
+        ui = _child("ui", str(PROJECT_ROOT / "seeds"), str(tmp / "ui-out"))
+        print(f"seed, as UI runs   {ui['wall_s']:9.1f} s      peak {ui['peak_mb']:6.0f} MB   "
+              "(execute_job, the job's default executor, cold process start)")
+    growth = full["build"]["peak_mb"] / small["build"]["peak_mb"]
+    incremental_growth = full["one"]["wall_s"] / small["one"]["wall_s"]
+    peak = max(full["build"]["peak_mb"], full["one"]["peak_mb"], core["peak_mb"])
+    print(f"bench: core_vs_posseg={ratio:.2f} full_build_s={full['build']['wall_s']:.1f} peak_rss_mb={peak:.0f} "
+          f"memory_growth={growth:.2f} incremental_ratio={full['one']['wall_s'] / full['build']['wall_s']:.3f} "
+          f"incremental_growth={incremental_growth:.2f} workers2_speedup={speedup:.2f} "
+          f"seed_build_s={seed['wall_s']:.1f} ui_seed_build_s={ui['wall_s']:.1f}")
     return 0
 
 

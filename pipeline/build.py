@@ -7,6 +7,7 @@ document's work goes through a DocumentCache, so unchanged documents cost a look
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -98,6 +99,35 @@ def extraction_tables(docs: list[IngestedDocument], cache: DocumentCache | None 
         for table, builder in builders.items():
             builder.extend(rows[table])
     return {t: b.frame() for t, b in builders.items()}
+
+
+def stage_tables(stage: str, docs: list[IngestedDocument], cache: DocumentCache | None = None) -> dict[str, pd.DataFrame]:
+    """The tables of a per-document stage (``sections`` or ``extract``) over ``docs``."""
+    if stage == "sections":
+        return {"sections": section_table(docs, cache)}
+    if stage == "extract":
+        return extraction_tables(docs, cache)
+    raise ValueError(f"{stage} is not a per-document stage")
+
+
+def unit_key(part: Ingested) -> str:
+    """What a unit's tables depend on beside the stage's code (which the cache key adds): its
+    documents' identities and bytes, and the code that made their text."""
+    h = hashlib.sha256(stage_version("ingest").encode())
+    for d in sorted(part.documents, key=lambda d: d.doc_id):
+        h.update(f"{d.doc_id}:{d.sha256}\n".encode())
+    return h.hexdigest()
+
+
+def unit_tables(stage: str, part: Ingested, cache: DocumentCache | None = None,
+                unit_cache: DocumentCache | None = None) -> dict[str, pd.DataFrame]:
+    """A per-document stage's tables of one unit of documents. An unchanged unit is one read from
+    ``unit_cache``; a changed one recomputes only its changed documents (``cache``)."""
+    unit_cache = unit_cache or DocumentCache(None)
+    if not part.documents:
+        return {t: frame(t, []) for t in schemas.tables_of(stage)}
+    return unit_cache.get_or_compute(stage, "unit", unit_key(part), f"unit of {len(part.documents)} documents",
+                                     lambda: stage_tables(stage, part.documents, cache))
 
 
 def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:

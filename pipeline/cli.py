@@ -66,7 +66,9 @@ def build(seeds: Path, outputs: Path, cache: Path | None = None, quiet: bool = F
                       "loggers": {"console": {"config": {"log_level": os.environ.get("PIPELINE_LOG_LEVEL", "WARNING")}}}}
         # The run's id is made inside execute_job: the progress display finds the run by this tag.
         tag = ("pipeline/build_id", uuid.uuid4().hex)
-        total_steps = len(definitions.build_job().graph.node_dict)
+        graph = definitions.build_job().graph  # a step per op; the units' ops sit inside graph-backed assets
+        total_steps = sum(not isinstance(graph.get_node(h).definition, dg.GraphDefinition)
+                          for h in graph.iterate_node_handles())
         with BuildWatcher(instance, tag, total_steps, quiet=quiet):  # stopped before the report is printed
             execution = dg.execute_job(dg.reconstructable(definitions.build_job), instance=instance,
                                        run_config=run_config, tags=dict([tag]), raise_on_error=False)

@@ -44,6 +44,15 @@ def frame(table: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def concat_frames(table: str, parts) -> pd.DataFrame:
+    """One table from parts of it (units of documents), shaped and ordered as if built whole."""
+    parts = [p for p in parts if len(p)]
+    if len(parts) > 1:
+        # A column empty in one part is of object dtype there: infer again, as one frame of all rows would.
+        return frame(table, pd.concat(parts, ignore_index=True).infer_objects())
+    return frame(table, parts[0] if parts else [])
+
+
 def iter_records(df: pd.DataFrame):
     """Rows one at a time as plain Python values (NaN back to None, arrays to lists)."""
     columns = list(df.columns)

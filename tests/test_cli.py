@@ -108,10 +108,11 @@ def test_build_says_which_steps_are_done_on_stderr_unless_quiet_and_warns_on_qua
     assert cli.main(argv) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("new release 1.0.0 at ")  # stdout keeps the result only
-    done = re.findall(r"^build: (\w+) done \((\d+)/(\d+) steps, \d+ s\)$", captured.err, re.M)
+    done = re.findall(r"^build: ([\w.]+) done \((\d+)/(\d+) steps, \d+ s\)$", captured.err, re.M)
     assert done[-1][0] == "release" and done[-1][1] == done[-1][2]  # every step, the release last
     assert [int(n) for _, n, _ in done] == list(range(1, len(done) + 1))
-    assert {"source_documents", "extracted_tables", "metrics_metrics_expectations"} <= {k for k, _, _ in done}
+    assert {"source_documents.merge_units", "extracted_tables.combine_extract",
+            "metrics_metrics_expectations"} <= {k for k, _, _ in done}
     assert cli.main([*argv, "--quiet"]) == 0
     captured = capsys.readouterr()
     assert captured.err == "" and "unchanged" in captured.out

@@ -27,7 +27,7 @@ def test_each_table_is_yielded_by_the_asset_of_its_schemas_stage():
                     "entities": "entities"}
     for table in schemas.TABLES:
         assets_def = defs.resolve_assets_def(table)
-        assert assets_def.op.name == stage_assets[schemas.load(table).stage], table
+        assert assets_def.node_def.name == stage_assets[schemas.load(table).stage], table
 
 
 def test_every_table_has_a_blocking_expectations_check():

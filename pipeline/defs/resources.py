@@ -40,6 +40,10 @@ class PipelineSettings(dg.ConfigurableResource):
     def cache(self) -> DocumentCache:
         return DocumentCache(self._resolve(self.cache_dir) if self.cache_dir else None)
 
+    def unit_cache(self) -> DocumentCache:
+        """Whole units' tables, keyed by their documents: an unchanged unit is one read."""
+        return DocumentCache(self._resolve(self.cache_dir) / "units" if self.cache_dir else None)
+
     def run_config(self) -> dict:
         """This configuration as run config, so that a launched run uses exactly these paths."""
         return {"resources": {"settings": {"config": {

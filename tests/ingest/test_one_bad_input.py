@@ -101,11 +101,11 @@ def test_nesting_too_deep_for_the_parser_within_the_size_cap_is_rejected(tmp_pat
 def test_deterministic_ingest_error_is_not_retried(tmp_path, dagster_home, monkeypatch, capsys):
     calls = []
 
-    def broken(sources, cache=None):
+    def broken(sources, units):
         calls.append(1)
         raise ValueError("a defect that fails the same way every time")
 
-    monkeypatch.setattr(corpus, "ingest_sources", broken)
+    monkeypatch.setattr(corpus, "plan_units", broken)  # where the build reads the sources
     assert _build(tmp_path, _seeds(tmp_path)) == 1
     err = capsys.readouterr().err
     assert len(calls) == 1 and "max_retries" not in err
