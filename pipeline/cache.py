@@ -22,6 +22,9 @@ from pipeline.code_versions import stage_version
 T = TypeVar("T")
 
 
+_UPSTREAM = {"sections": ("ingest",), "extract": ("ingest", "sections")}
+
+
 @dataclass
 class DocumentCache:
     """A directory of pickles written by this pipeline only; ``None`` disables caching."""
@@ -32,8 +35,11 @@ class DocumentCache:
     computed_names: list[str] = field(default_factory=list)
 
     def key(self, stage: str, identity: str, sha256: str) -> str:
-        """``stage`` names a stage of ``code_versions.STAGES``; its code hash is part of the key."""
-        return hashlib.sha256(f"{stage}\0{identity}\0{sha256}\0{stage_version(stage)}".encode()).hexdigest()
+        """``stage`` names a stage of ``code_versions.STAGES``; its code hash, and those of the stages
+        that made its input, are part of the key: the key's sha256 is the raw file's, so a change
+        in ingest's normalisation must not serve sections cut from the old text."""
+        versions = "\0".join(stage_version(s) for s in (*_UPSTREAM.get(stage, ()), stage))
+        return hashlib.sha256(f"{stage}\0{identity}\0{sha256}\0{versions}".encode()).hexdigest()
 
     def get_or_compute(self, stage: str, identity: str, sha256: str, name: str, compute: Callable[[], T]) -> T:
         if self.root is None:

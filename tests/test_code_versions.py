@@ -59,3 +59,17 @@ def test_the_cache_key_and_the_published_version_carry_the_stage_hash():
     assert code_versions.stage_hash("extract").startswith(digest)
     cache = DocumentCache(None)
     assert cache.key("extract", "a", "b") != cache.key("sections", "a", "b")
+
+
+def test_the_cache_key_of_a_stage_carries_the_versions_of_the_stages_before_it(monkeypatch):
+    """The key's sha256 is the raw file's: a new ingest (another normalisation) must not serve sections
+    or extraction rows made from the old text."""
+    import pipeline.cache as cache_module
+
+    cache = DocumentCache(None)
+    before = {s: cache.key(s, "a", "b") for s in ("ingest", "sections", "extract", "entities")}
+    real = cache_module.stage_version
+    monkeypatch.setattr(cache_module, "stage_version", lambda s: real(s) + ("x" if s == "ingest" else ""))
+    after = {s: cache.key(s, "a", "b") for s in before}
+    assert after["sections"] != before["sections"] and after["extract"] != before["extract"]
+    assert after["entities"] == before["entities"]
