@@ -87,6 +87,18 @@ def swap_entities(text: str, tags: list[str], pools: dict[str, list[str]], rng: 
     return "".join(out_text), out_tags
 
 
+def _read(paths: list[str]) -> list[dict]:
+    """Rows of JSONL files: silver rows carry THULAC's tokens, labelled here; hand-labelled rows carry tags."""
+    rows = []
+    for path in paths:
+        with Path(path).open(encoding="utf-8") as f:
+            rows += [json.loads(line) for line in f]
+    for row in rows:
+        if "tokens" in row:
+            row["tags"] = label(row["tokens"])
+    return rows
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("silver", nargs="+")
@@ -97,33 +109,35 @@ def main() -> int:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--copies", type=int, default=2, help="entity-swapped copies of each sentence")
+    ap.add_argument("--gold", nargs="*", default=[],
+                    help="hand-labelled sentences (scripts/ner_gold.py), weighted by --gold-copies")
+    ap.add_argument("--gold-copies", type=int, default=4,
+                    help="entity-swapped copies of each hand-labelled sentence")
     args = ap.parse_args()
-    rows = []
-    for path in args.silver:
-        with Path(path).open(encoding="utf-8") as f:
-            rows += [json.loads(line) for line in f]
-    for row in rows:
-        if "tokens" in row:
-            row["tags"] = label(row["tokens"])
+    rows = _read(args.silver)
     if args.limit:
         rows = rows[:args.limit]
+    gold = _read(args.gold)
     pools: dict[str, set[str]] = {"PER": set(), "LOC": set(), "ORG": set()}
-    for row in rows:
+    for row in rows + gold:
         for kind, a, b in bio_spans(row["tags"]):
             pools[kind].add(row["text"][a:b])
     sorted_pools = {k: sorted(v) for k, v in pools.items()}
     rng = random.Random(13)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for row in rows:
-        trainer.append(features(row["text"]), row["tags"])
-        for _ in range(args.copies):
-            text, tags = swap_entities(row["text"], row["tags"], sorted_pools, rng)
-            trainer.append(features(text), tags)
+    for sample, copies in ((rows, args.copies), (gold, args.gold_copies)):
+        for row in sample:
+            trainer.append(features(row["text"]), row["tags"])
+            for _ in range(copies):
+                text, tags = swap_entities(row["text"], row["tags"], sorted_pools, rng)
+                trainer.append(features(text), tags)
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True, "feature.minfreq": 2})
     trainer.train(args.out)
     compile_model(Path(args.out), Path(args.weights))
-    print(f"trained on {len(rows)} sentences (+{args.copies} entity-swapped copies each) -> {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB)")
+    print(f"trained on {len(rows)} silver sentences (+{args.copies} entity-swapped copies each) and "
+          f"{len(gold)} hand-labelled ones (+{args.gold_copies}) -> {args.out} "
+          f"({Path(args.out).stat().st_size / 1e6:.1f} MB)")
     return 0
 
 
