@@ -430,7 +430,11 @@ def _chain(text: str, name_start: int, words: _WordIndex) -> list[_Item]:
         if not marker and body_end < title_start:
             title_start = body_end  # 俄罗斯 + 总统新闻秘书, 波黑主席团 + 轮值主席: the rest joins the title
         if body_start == body_end == title_start and not items and not _names_its_body(text[title_start:end]):
-            body_start, body_end = _body_before_de(text, title_start, words)
+            charge = _charge_before(text, title_start, words)
+            if charge is not None:  # 欧盟委员会 + 负责气候行动的委员
+                body_start, body_end, title_start = charge
+            else:
+                body_start, body_end = _body_before_de(text, title_start, words)
         items.insert(0, _Item(body_start, body_end, title_start, end))
         if body_start > 0 and text[body_start - 1] in "、兼":
             end = body_start - 1
@@ -453,6 +457,23 @@ def _envoy_of(text: str, title_start: int, end: int, words: _WordIndex) -> int |
 
 
 _BEFORE_DE = re.compile(r"(?:的?[\d一二三四五六七八九十]{1,3}岁)?的(?:青年|年轻|资深|女|男)?$")
+
+
+_CHARGE = re.compile(rf"(?:负责|分管|主管)[{HAN_RANGE}和与及]{{2,16}}的$")
+
+
+def _charge_before(text: str, title_start: int, words: _WordIndex) -> tuple[int, int, int] | None:
+    """欧盟委员会负责气候行动的委员, 分管贸易和经济安全的委员: what the holder is in charge of is part
+    of the title, and the body is named before it (the annotation guide keeps such a title whole)."""
+    m = _CHARGE.search(text, max(0, title_start - 20), title_start)
+    if m is None:
+        return None
+    start = _body_start(text, m.start(), words)
+    body = text[start:m.start()]
+    if len(body) >= 2 and body not in _generic_bodies() and (body.endswith(lexicon.org_suffixes())
+                                                             or body in lexicon.known_names()):
+        return start, m.start(), m.start()
+    return None
 
 
 def _body_before_de(text: str, title_start: int, words: _WordIndex) -> tuple[int, int]:
@@ -839,6 +860,8 @@ def _name_after_title(text: str, start: int, words: _WordIndex) -> int | None:
     end = _name_end_after_title(text, start, words)
     if end is None:
         return None
+    if _gap_start(text, start) < start and _HAN.match(text, end) and words.persons.get(start) is None:
+        return None  # a name spaced from its title ends a signature line (not 哈马斯重要成员 巴武装派别称)
     if text[end - 1] == "·" and _HAN.match(text, end):
         end = _transliterated_part_end(text, end, words)  # 路易斯· + 保利诺: jieba knows 保利 as a company
     end = _regnal(text, _unglued(text, start, end))

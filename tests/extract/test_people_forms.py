@@ -519,3 +519,14 @@ def test_one_character_countries_and_named_bodies_of_a_country():
 def test_a_foreign_name_joined_by_a_dash():
     assert roles("加纳总统阿库福—阿多表示") == [("阿库福—阿多", "加纳", ("总统",))]
     assert roles("伊朗外交部发言人哈提卜扎德4日表示") == [("哈提卜扎德", "伊朗外交部", ("发言人",))]
+
+
+def test_what_a_holder_is_in_charge_of_stays_in_the_title():
+    assert roles("欧盟委员会负责气候行动的委员胡克斯特拉当天表示") == [
+        ("胡克斯特拉", "欧盟委员会", ("负责气候行动的委员",))]
+    assert roles("负责此事的主任张三说") == [("张三", "", ("主任",))]
+
+
+def test_a_name_spaced_from_its_title_ends_its_line():
+    assert roles("代区长  向诗兵\n2024年1月") == [("向诗兵", "", ("代区长",))]
+    assert roles("以军称打死3名哈马斯重要成员 巴武装派别称在拉法打击以军") == []
