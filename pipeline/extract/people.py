@@ -199,8 +199,8 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
         return True
     if word in _BODY_STOP or not _BODY_CHARS.fullmatch(word) or "兼" in word:
         return False  # 总裁兼: jieba glues the joiner of two titles to the first
-    if start in words.person_chars and not before_suffix:
-        return False  # 陈吉宁市长 names a person; 亚残奥委员会, 宋庆龄基金会 name a body
+    if start in words.person_chars and not before_suffix and not word.endswith(tuple(_PLACE_WORD_ENDS)):
+        return False  # 陈吉宁市长 names a person; 亚残奥委员会, 宋庆龄基金会, 李庄镇 name a body
     tag = word_tags().get(word)
     if tag is None:
         return True
@@ -451,9 +451,20 @@ def _envoy_of(text: str, title_start: int, end: int, words: _WordIndex) -> int |
     name and title of the one who sent them."""
     head = next((n for n in range(title_start, max(0, title_start - 3), -1) if _ENVOY.fullmatch(text, n, end)), None)
     if head is None:
-        return None
+        return _envoy_after_title_and_name(text, title_start, end, words)
     start = _name_ending_at(text, head, words)
     return start if start is not None and _name_at(text, start, words) == head else None
+
+
+def _envoy_after_title_and_name(text: str, title_start: int, end: int, words: _WordIndex) -> int | None:
+    """国家主席习近平特别代表: the sender's title comes before their name; the whole is one title."""
+    if text[title_start:end] not in ("特使", "特别代表", "特别助理"):
+        return None
+    name = _name_ending_at(text, title_start, words)
+    if name is None or _name_at(text, name, words) != title_start:
+        return None
+    sender = _listed_title_ending_at(text, name, max(0, name - _MAX_TITLE))
+    return sender if sender is not None and _ENVOY.fullmatch(text[name - 2:name] + text[title_start:end]) else None
 
 
 _BEFORE_DE = re.compile(r"(?:的?[\d一二三四五六七八九十]{1,3}岁)?的(?:青年|年轻|资深|女|男)?$")
@@ -1238,7 +1249,7 @@ def extract_people(text: str, analysis: Analysis | None = None) -> list[PersonMe
         if start in taken:
             continue
         items = _chain(text, start, words)
-        if items and (_form_of_address(text, items[0]) or _title_of_the_name_before(items[0], words)
+        if items and (_form_of_address(text, items[0]) or _title_of_the_name_before(text, items[0], words)
                       or _several_countries(text, items[0])):
             continue  # 童书记来村后, 习近平主席卓越领导下: the title belongs to the name before it
         end = _name_after_title(text, start, words) if items else _name_at(text, start, words)
@@ -1585,8 +1596,14 @@ def _several_countries(text: str, first: _Item) -> bool:
     return len(body) >= 2 and all(c in table and table[c][0] for c in body)
 
 
-def _title_of_the_name_before(first: _Item, words: _WordIndex) -> bool:
-    return first.body_start == first.title_start and first.title_start - 1 in words.person_chars
+def _title_of_the_name_before(text: str, first: _Item, words: _WordIndex) -> bool:
+    """习近平主席: the tagger's person right before the title holds it (not 李庄镇党委书记, where the
+    tagger's "person" ends in a place word)."""
+    return first.body_start == first.title_start and first.title_start - 1 in words.person_chars \
+        and text[first.title_start - 1] not in _PLACE_WORD_ENDS
+
+
+_PLACE_WORD_ENDS = "省市县区镇乡村州旗盟"
 
 
 def _form_of_address(text: str, first: _Item) -> bool:

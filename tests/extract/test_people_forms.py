@@ -530,3 +530,13 @@ def test_what_a_holder_is_in_charge_of_stays_in_the_title():
 def test_a_name_spaced_from_its_title_ends_its_line():
     assert roles("代区长  向诗兵\n2024年1月") == [("向诗兵", "", ("代区长",))]
     assert roles("以军称打死3名哈马斯重要成员 巴武装派别称在拉法打击以军") == []
+
+
+def test_an_envoy_named_after_the_title_and_name_of_the_sender():
+    assert roles("国家主席习近平特别代表、国家副主席韩正将出席加冕仪式")[-1] == (
+        "韩正", "", ("国家主席习近平特别代表", "国家副主席"))
+
+
+def test_a_place_the_tagger_reads_as_a_person_still_names_the_body():
+    assert roles("李庄镇党委书记陈明介绍，迁建新房") == [("陈明", "李庄镇党委", ("书记",))]
+    assert roles("陈吉宁市长说") == [("陈吉宁", "", ("市长",))]
