@@ -480,11 +480,7 @@ def _charge_before(text: str, title_start: int, words: _WordIndex) -> tuple[int,
     if m is None:
         return None
     start = _body_start(text, m.start(), words)
-    body = text[start:m.start()]
-    if len(body) >= 2 and body not in _generic_bodies() and (body.endswith(lexicon.org_suffixes())
-                                                             or body in lexicon.known_names()):
-        return start, m.start(), m.start()
-    return None
+    return (start, m.start(), m.start()) if _names_a_body(text[start:m.start()]) else None
 
 
 def _body_before_de(text: str, title_start: int, words: _WordIndex) -> tuple[int, int]:
@@ -494,11 +490,13 @@ def _body_before_de(text: str, title_start: int, words: _WordIndex) -> tuple[int
     if m is None:
         return title_start, title_start
     start = _body_start(text, m.start(), words)
-    body = text[start:m.start()]
-    if len(body) >= 2 and body not in _generic_bodies() and (body.endswith(lexicon.org_suffixes())
-                                                             or body in lexicon.known_names()):
-        return start, m.start()
-    return title_start, title_start
+    return (start, m.start()) if _names_a_body(text[start:m.start()]) else (title_start, title_start)
+
+
+def _names_a_body(words: str) -> bool:
+    """The words before 的 name a body of their own: an organisation word ends them, or they are a listed name."""
+    return len(words) >= 2 and words not in _generic_bodies() and (
+        words.endswith(lexicon.org_suffixes()) or words in lexicon.known_names())
 
 
 def _body_proper(text: str, start: int, end: int, words: _WordIndex) -> tuple[int, int]:
