@@ -9,4 +9,4 @@ __version__ = "0.1.0"
 # The human-readable release label. What made a row is derived from the code itself
 # (pipeline/code_versions.py): rows, assets and the cache carry "<label>+<stage hash>",
 # so forgetting to bump this no longer serves stale cached rows.
-CODE_VERSION = "2026.12.02-3"
+CODE_VERSION = "2026.12.02-4"

@@ -540,3 +540,7 @@ def test_an_envoy_named_after_the_title_and_name_of_the_sender():
 def test_a_place_the_tagger_reads_as_a_person_still_names_the_body():
     assert roles("李庄镇党委书记陈明介绍，迁建新房") == [("陈明", "李庄镇党委", ("书记",))]
     assert roles("陈吉宁市长说") == [("陈吉宁", "", ("市长",))]
+
+
+def test_a_foreign_name_led_by_a_character_of_transliterations():
+    assert roles("格鲁吉亚总统祖拉比什维利表示") == [("祖拉比什维利", "格鲁吉亚", ("总统",))]
