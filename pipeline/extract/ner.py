@@ -150,7 +150,7 @@ def _plausible(m: Mention) -> bool:
     return tag is None or tag.startswith("nr")
 
 
-PLACE_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗", "街道", "社区", "自治区", "自治州")
+PLACE_SUFFIXES = lexicon.PLACE_SUFFIXES
 MAX_ORG_TOKENS = 6
 # What follows a country or city in its full name: 香港 + 特别行政区, 波兰 + 共和国.
 STATE_SUFFIXES = ("特别行政区", "特区", "人民共和国", "联盟共和国", "共和国", "联邦", "合众国", "王国")

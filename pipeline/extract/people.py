@@ -199,7 +199,7 @@ def _body_word_ok(word: str, start: int, words: _WordIndex, before_suffix: bool 
         return True
     if word in _BODY_STOP or not _BODY_CHARS.fullmatch(word) or "兼" in word:
         return False  # 总裁兼: jieba glues the joiner of two titles to the first
-    if start in words.person_chars and not before_suffix and not word.endswith(tuple(_PLACE_WORD_ENDS)):
+    if start in words.person_chars and not before_suffix and not word.endswith(lexicon.PLACE_SUFFIXES):
         return False  # 陈吉宁市长 names a person; 亚残奥委员会, 宋庆龄基金会, 李庄镇 name a body
     tag = word_tags().get(word)
     if tag is None:
@@ -1598,10 +1598,7 @@ def _title_of_the_name_before(text: str, first: _Item, words: _WordIndex) -> boo
     """习近平主席: the tagger's person right before the title holds it (not 李庄镇党委书记, where the
     tagger's "person" ends in a place word)."""
     return first.body_start == first.title_start and first.title_start - 1 in words.person_chars \
-        and text[first.title_start - 1] not in _PLACE_WORD_ENDS
-
-
-_PLACE_WORD_ENDS = "省市县区镇乡村州旗盟"
+        and not text.endswith(lexicon.PLACE_SUFFIXES, 0, first.title_start)
 
 
 def _form_of_address(text: str, first: _Item) -> bool:

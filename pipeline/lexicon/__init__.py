@@ -22,6 +22,11 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+# What a place name ends with (北京市, 李庄镇, 宁夏回族自治区): a name ending so is a place, not a
+# person or an organisation, whatever the tagger says.
+PLACE_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗", "街道", "社区", "自治区", "自治州")
+
+
 @cache
 def titles() -> tuple[str, ...]:
     """Office titles, longest first so that 党组书记 wins over 书记."""
